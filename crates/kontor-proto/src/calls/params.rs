@@ -1,0 +1,52 @@
+//! Reading typed values out of an action's `parameters`, with the vendor's error codes for
+//! wrong types. Unknown parameters are ignored on purpose: real clients send extras
+//! (`listlimit` on gets, `extendedclaim`, `showfielddependencies`).
+
+use serde_json::{Map, Value};
+
+use crate::{ApiError, ErrorCode, Language};
+
+/// The parameters of one action.
+#[derive(Debug, Clone, Copy)]
+pub struct Params<'a>(pub &'a Map<String, Value>);
+
+impl<'a> Params<'a> {
+    /// A string parameter; null counts as absent.
+    pub fn opt_str(&self, name: &str) -> Result<Option<&'a str>, ApiError> {
+        match self.0.get(name) {
+            None | Some(Value::Null) => Ok(None),
+            Some(Value::String(s)) => Ok(Some(s.as_str())),
+            Some(_) => Err(ApiError::with_detail(ErrorCode::ExpectedString, name)),
+        }
+    }
+
+    /// A list of strings. A single string is taken as a list of one, as PHP clients that
+    /// build parameters by hand sometimes send it.
+    pub fn str_list(&self, name: &str) -> Result<Vec<&'a str>, ApiError> {
+        match self.0.get(name) {
+            None | Some(Value::Null) => Ok(Vec::new()),
+            Some(Value::String(s)) => Ok(vec![s.as_str()]),
+            Some(Value::Array(items)) => items
+                .iter()
+                .map(|v| {
+                    v.as_str()
+                        .ok_or_else(|| ApiError::with_detail(ErrorCode::ExpectedString, name))
+                })
+                .collect(),
+            Some(_) => Err(ApiError::with_detail(
+                ErrorCode::ExpectedArray,
+                format!("{name} must be a list of strings"),
+            )),
+        }
+    }
+
+    /// A language parameter (`lang`, `language`, `outputlanguage`).
+    pub fn opt_language(&self, name: &str) -> Result<Option<Language>, ApiError> {
+        match self.opt_str(name)? {
+            None | Some("") => Ok(None),
+            Some(code) => Language::parse(code)
+                .map(Some)
+                .ok_or_else(|| ApiError::with_detail(ErrorCode::InvalidLanguage, code)),
+        }
+    }
+}

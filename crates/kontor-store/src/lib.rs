@@ -1,0 +1,24 @@
+//! Storage of Kontor: one SQL implementation for SQLite (embedded default) and PostgreSQL.
+//!
+//! Handlers see the small traits in [`traits`]; only this crate knows SQL. Both backends run
+//! the same statements (written with `$n` placeholders, which SQLite accepts too); where a
+//! dialect differs, the fork is one visible `match` on [`Db`] with a comment saying why.
+
+mod action_kinds;
+mod api_users;
+pub mod crypto;
+mod db;
+mod error;
+mod seed;
+mod tenants;
+pub mod test_support;
+pub mod traits;
+pub mod types;
+pub mod url;
+
+pub use crypto::{SecretCipher, SecretKey};
+pub use db::{OpenOptions, Store};
+pub use error::StoreError;
+pub use traits::{ActionKindStore, ApiUserStore, TenantStore};
+pub use types::*;
+pub use url::DatabaseUrl;

@@ -1,0 +1,51 @@
+//! The small storage traits handlers and admin commands speak to.
+
+use std::future::Future;
+
+use kontor_proto::{ApiSecret, ApiToken};
+
+use crate::types::*;
+use crate::StoreError;
+
+pub trait TenantStore {
+    /// Creates a tenant with its standard configuration (action kinds, …).
+    fn create_tenant(&self, name: &TenantName)
+        -> impl Future<Output = Result<Tenant, StoreError>> + Send;
+    fn tenant_by_name(
+        &self,
+        name: &TenantName,
+    ) -> impl Future<Output = Result<Option<Tenant>, StoreError>> + Send;
+    fn list_tenants(&self) -> impl Future<Output = Result<Vec<Tenant>, StoreError>> + Send;
+}
+
+pub trait ApiUserStore {
+    fn create_api_user(
+        &self,
+        tenant: TenantId,
+        token: &ApiToken,
+        secret: &ApiSecret,
+    ) -> impl Future<Output = Result<ApiUserId, StoreError>> + Send;
+    /// The active API user owning `token`, with its secret decrypted.
+    fn authenticate(
+        &self,
+        token: &str,
+    ) -> impl Future<Output = Result<Option<AuthenticatedUser>, StoreError>> + Send;
+    fn list_api_users(
+        &self,
+        tenant: Option<&TenantName>,
+    ) -> impl Future<Output = Result<Vec<ApiUserInfo>, StoreError>> + Send;
+    /// Replaces the secret of the API user owning `token`.
+    fn rotate_secret(
+        &self,
+        token: &ApiToken,
+        secret: &ApiSecret,
+    ) -> impl Future<Output = Result<(), StoreError>> + Send;
+}
+
+pub trait ActionKindStore {
+    /// All kinds of the tenant in display order, each with all its types.
+    fn action_kinds(
+        &self,
+        tenant: TenantId,
+    ) -> impl Future<Output = Result<Vec<ActionKind>, StoreError>> + Send;
+}
