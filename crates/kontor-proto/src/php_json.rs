@@ -199,8 +199,9 @@ fn write_unicode_escape<W: ?Sized + Write>(writer: &mut W, unit: u16) -> io::Res
 // ---------------------------------------------------------------------------
 
 /// PHP's rendering of a double with `serialize_precision = -1`.
-/// NaN and infinities cannot come from JSON input; PHP writes `0` for them
-/// (alongside an error flag), so we do too.
+/// NaN and infinities cannot come from JSON input, and `serde_json` writes
+/// `null` for them without consulting the formatter; should a caller drive
+/// the formatter directly, we write `0` like PHP's partial-output mode.
 fn php_double(value: f64) -> String {
     if value.is_finite() {
         php_double_from_scientific(&format!("{value:e}"))
@@ -507,31 +508,219 @@ fn is_exponent(text: &str) -> bool {
 // Sorting
 // ---------------------------------------------------------------------------
 
-/// Stable merge sort that never panics.
+/// Up to this many keys we replay PHP's own sort algorithm step by step.
 ///
 /// PHP's key comparison is not transitive when int keys, numeric strings and
-/// other strings mix (`2 < 10`, `10 < "1a"`, `"1a" < 2`), and `slice::sort_by`
-/// may panic on such comparators. Request data is attacker-controlled, so we
-/// use our own sort: for consistent inputs it yields PHP's (stable) order;
-/// for cyclic ones the order may differ from PHP's but we stay up.
+/// other strings mix (`2 < 10`, `10 < "1a"`, `"1a" < 2`), so for such key
+/// sets the result depends on the algorithm, not just the comparison. Below
+/// 1024 elements `zend_sort` never takes its median-of-five branch, so that
+/// branch is not ported. Beyond the limit (only ever seen from adversarial
+/// input) we switch to a merge sort: same result for consistent keys,
+/// guaranteed O(n log n) where quicksort could be driven quadratic.
+const ZEND_SORT_EXACT_MAX: usize = 1023;
+
+/// `zend_sort` with PHP 8's stable fallback: ties (which only arise between
+/// distinct keys that PHP considers equal, like `"-0"` and `0`) keep their
+/// original order. Never panics, whatever the comparator does; we must not
+/// use `slice::sort_by`, which may panic on a non-total order.
 fn stable_sort_by<T: Copy>(items: &[T], compare: &dyn Fn(&T, &T) -> Ordering) -> Vec<T> {
+    let mut indexed: Vec<(usize, T)> = items.iter().copied().enumerate().collect();
+    let greater = |a: &(usize, T), b: &(usize, T)| {
+        compare(&a.1, &b.1).then(a.0.cmp(&b.0)) == Ordering::Greater
+    };
+    if indexed.len() <= ZEND_SORT_EXACT_MAX {
+        zend_sort(&mut indexed, &greater);
+    } else {
+        indexed = merge_sort(&indexed, &greater);
+    }
+    indexed.into_iter().map(|(_, item)| item).collect()
+}
+
+/// "a sorts after b", the only question PHP's sort asks (`cmp(a, b) > 0`).
+type Greater<'a, T> = &'a dyn Fn(&T, &T) -> bool;
+
+/// Port of `zend_sort` (Zend/zend_sort.c): insertion sort up to 16
+/// elements, otherwise a quicksort partition around a median-of-three pivot,
+/// recursing into the smaller side and looping on the larger.
+fn zend_sort<T>(items: &mut [T], greater: Greater<'_, T>) {
+    let mut rest = items;
+    while rest.len() > 16 {
+        let boundary = zend_partition(rest, greater);
+        let (left, right) = std::mem::take(&mut rest).split_at_mut(boundary);
+        // `left` ends with the pivot, which is already in its final place.
+        let left_len = left.len() - 1;
+        let left = &mut left[..left_len];
+        if left.len() < right.len() {
+            zend_sort(left, greater);
+            rest = right;
+        } else {
+            zend_sort(right, greater);
+            rest = left;
+        }
+    }
+    zend_insert_sort(rest, greater);
+}
+
+/// The partition step of `zend_sort` for 17..1024 elements; returns `i`,
+/// the index just past the pivot's final position.
+fn zend_partition<T>(items: &mut [T], greater: Greater<'_, T>) -> usize {
+    let end = items.len();
+    let middle = end >> 1;
+    zend_sort_3(items, [0, middle, end - 1], greater);
+    items.swap(1, middle);
+    let pivot = 1;
+    let (mut i, mut j) = (2, end - 1);
+    'partition: loop {
+        while greater(&items[pivot], &items[i]) {
+            i += 1;
+            if i == j {
+                break 'partition;
+            }
+        }
+        j -= 1;
+        if j == i {
+            break 'partition;
+        }
+        while greater(&items[j], &items[pivot]) {
+            j -= 1;
+            if j == i {
+                break 'partition;
+            }
+        }
+        items.swap(i, j);
+        i += 1;
+        if i == j {
+            break 'partition;
+        }
+    }
+    items.swap(pivot, i - 1);
+    i
+}
+
+/// `zend_sort_3`: a fixed decision tree, reproduced branch for branch
+/// because with a cyclic comparator every branch choice shows in the result.
+fn zend_sort_3<T>(items: &mut [T], [a, b, c]: [usize; 3], greater: Greater<'_, T>) {
+    if !greater(&items[a], &items[b]) {
+        if !greater(&items[b], &items[c]) {
+            return;
+        }
+        items.swap(b, c);
+        if greater(&items[a], &items[b]) {
+            items.swap(a, b);
+        }
+        return;
+    }
+    if !greater(&items[c], &items[b]) {
+        items.swap(a, c);
+        return;
+    }
+    items.swap(a, b);
+    if greater(&items[b], &items[c]) {
+        items.swap(b, c);
+    }
+}
+
+/// The tail of `zend_sort_4`/`zend_sort_5`: with all but the last position
+/// sorted, bubble the last element down while its predecessor is greater.
+fn zend_sink_last<T>(items: &mut [T], positions: &[usize], greater: Greater<'_, T>) {
+    for pair in positions.windows(2).rev() {
+        if let [before, after] = *pair {
+            if !greater(&items[before], &items[after]) {
+                return;
+            }
+            items.swap(before, after);
+        }
+    }
+}
+
+/// `zend_insert_sort`: decision trees up to five elements, then a straight
+/// insertion sort over the first six and a two-step probing insertion for
+/// the rest.
+fn zend_insert_sort<T>(items: &mut [T], greater: Greater<'_, T>) {
+    match items.len() {
+        0 | 1 => {}
+        2 => {
+            if greater(&items[0], &items[1]) {
+                items.swap(0, 1);
+            }
+        }
+        3 => zend_sort_3(items, [0, 1, 2], greater),
+        4 => {
+            zend_sort_3(items, [0, 1, 2], greater);
+            zend_sink_last(items, &[0, 1, 2, 3], greater);
+        }
+        5 => {
+            zend_sort_3(items, [0, 1, 2], greater);
+            zend_sink_last(items, &[0, 1, 2, 3], greater);
+            zend_sink_last(items, &[0, 1, 2, 3, 4], greater);
+        }
+        len => {
+            for i in 1..6 {
+                let slot = zend_linear_slot(items, i, greater);
+                items[slot..=i].rotate_right(1);
+            }
+            for i in 6..len {
+                let slot = zend_probing_slot(items, i, greater);
+                items[slot..=i].rotate_right(1);
+            }
+        }
+    }
+}
+
+/// Where `zend_insert_sort` inserts element `i` among the first six: scan
+/// left one by one until an element is not greater than it.
+fn zend_linear_slot<T>(items: &[T], i: usize, greater: Greater<'_, T>) -> usize {
+    let mut j = i - 1;
+    if !greater(&items[j], &items[i]) {
+        return i;
+    }
+    while j != 0 {
+        j -= 1;
+        if !greater(&items[j], &items[i]) {
+            return j + 1;
+        }
+    }
+    0
+}
+
+/// Where `zend_insert_sort` inserts element `i >= 6`: probe two to the left
+/// at a time, then settle the skipped element (note the reversed comparison
+/// next to the start, as in PHP).
+fn zend_probing_slot<T>(items: &[T], i: usize, greater: Greater<'_, T>) -> usize {
+    let mut j = i - 1;
+    if !greater(&items[j], &items[i]) {
+        return i;
+    }
+    loop {
+        j -= 2;
+        if !greater(&items[j], &items[i]) {
+            j += 1;
+            if !greater(&items[j], &items[i]) {
+                j += 1;
+            }
+            return j;
+        }
+        if j == 0 {
+            return 0;
+        }
+        if j == 1 {
+            return if greater(&items[i], &items[0]) { 1 } else { 0 };
+        }
+    }
+}
+
+/// Stable top-down merge sort for oversized inputs; taking from the left on
+/// ties keeps it stable, and it terminates for any comparator.
+fn merge_sort<T: Copy>(items: &[T], greater: Greater<'_, T>) -> Vec<T> {
     if items.len() <= 1 {
         return items.to_vec();
     }
     let (left, right) = items.split_at(items.len() / 2);
-    merge(
-        &stable_sort_by(left, compare),
-        &stable_sort_by(right, compare),
-        compare,
-    )
-}
-
-/// Merges two sorted runs, taking from `left` on ties to stay stable.
-fn merge<T: Copy>(left: &[T], right: &[T], compare: &dyn Fn(&T, &T) -> Ordering) -> Vec<T> {
-    let mut out = Vec::with_capacity(left.len() + right.len());
+    let (left, right) = (merge_sort(left, greater), merge_sort(right, greater));
+    let mut out = Vec::with_capacity(items.len());
     let (mut i, mut j) = (0, 0);
     while let (Some(a), Some(b)) = (left.get(i), right.get(j)) {
-        if compare(b, a) == Ordering::Less {
+        if greater(a, b) {
             out.push(*b);
             j += 1;
         } else {

@@ -1,1 +1,20 @@
-//! placeholder
+//! The Kontor HTTP server as a library: routing, authentication, dispatch and the handlers.
+//!
+//! ```text
+//! POST|GET /api/{version}/api.php   body: JSON, whatever the Content-Type
+//!   -> decode (kontor-proto) -> token -> tenant + API user
+//!   -> per action: timestamp, HMAC, dispatch table, handler -> store
+//!   -> PHP-style JSON, HTTP 200 always, never compressed
+//! ```
+
+mod api;
+mod app;
+mod auth;
+pub mod config;
+mod dispatch;
+mod handlers;
+mod observe;
+
+pub use app::{router, serve, AppState};
+pub use config::ServerConfig;
+pub use dispatch::{supported_calls, Call};

@@ -1,0 +1,167 @@
+//! The API endpoint: one request, end to end.
+
+use std::time::Instant;
+
+use axum::body::Bytes;
+use axum::extract::rejection::BytesRejection;
+use axum::extract::State;
+use axum::http::header;
+use axum::response::{IntoResponse, Response};
+use kontor_proto::php_json::try_to_php_json;
+use kontor_proto::request::decode;
+use kontor_proto::response::{ActionStatus, ResultData};
+use kontor_proto::{Action, ActionResult, ApiError, Envelope, ErrorCode, Request};
+use kontor_store::{ApiUserStore, AuthenticatedUser};
+
+use crate::handlers::{store_error, Ctx};
+use crate::observe::{self, RequestSummary};
+use crate::{auth, dispatch, AppState};
+
+/// Answers every request with HTTP 200 and a JSON envelope, never compressed: Ruby's and
+/// n8n's clients throw on other statuses, and Ruby's cannot read a gzip body.
+pub(crate) async fn endpoint(
+    State(state): State<AppState>,
+    body: Result<Bytes, BytesRejection>,
+) -> Response {
+    let started = Instant::now();
+    let bytes_in = body.as_ref().map(|b| b.len()).unwrap_or(0);
+    let mut summary = RequestSummary {
+        tenant: None,
+        actions: Vec::new(),
+        errorcode: 0,
+        duration: Default::default(),
+        bytes_in,
+        bytes_out: 0,
+    };
+    let handled = handle(&state, body).await;
+    let (envelope, user) = match handled {
+        Ok((envelope, user, actions)) => {
+            summary.actions = actions;
+            (envelope, Some(user))
+        }
+        Err(error) => (Envelope::failed(&error), None),
+    };
+    summary.tenant = user.as_ref().map(|u| u.tenant_name.as_str());
+    summary.errorcode = envelope.status.errorcode;
+    let body = encode(&envelope);
+    summary.bytes_out = body.len();
+    summary.duration = started.elapsed();
+    observe::record(&summary);
+    ([(header::CONTENT_TYPE, "application/json; charset=utf-8")], body).into_response()
+}
+
+type ActionLabels = Vec<(&'static str, &'static str, u16)>;
+
+async fn handle(
+    state: &AppState,
+    body: Result<Bytes, BytesRejection>,
+) -> Result<(Envelope, AuthenticatedUser, ActionLabels), ApiError> {
+    let body = body.map_err(|e| body_error(state, e))?;
+    if body.len() > state.config.body_limit {
+        return Err(too_large(state));
+    }
+    let request = decode(&body)?;
+    let user = state
+        .store
+        .authenticate(request.token.as_str())
+        .await
+        .map_err(store_error)?
+        .ok_or_else(|| {
+            ApiError::with_detail(
+                ErrorCode::NotAuthenticated,
+                "unknown token; a token has 32 characters and a secret 64, check they are not swapped",
+            )
+        })?;
+    let now = unix_now();
+    let mut results = Vec::with_capacity(request.actions.len());
+    let mut labels = Vec::with_capacity(request.actions.len());
+    for action in &request.actions {
+        let (result, label) = run_action(state, &request, &user, action, now).await;
+        labels.push(label);
+        results.push(result);
+    }
+    Ok((Envelope::results(results), user, labels))
+}
+
+/// Runs one action; its failure stays in its own result and the others still run.
+async fn run_action(
+    state: &AppState,
+    request: &Request,
+    user: &AuthenticatedUser,
+    action: &Action,
+    now: i64,
+) -> (ActionResult, (&'static str, &'static str, u16)) {
+    // Routing has no side effects; doing it first gives the metrics a label even when the
+    // action then fails authentication.
+    let routed = dispatch::route(&action.actionid, &action.resourcetype);
+    let label = routed
+        .as_ref()
+        .map(|r| (r.verb.name(), r.resource))
+        .unwrap_or(("unknown", "unknown"));
+    let outcome = async {
+        auth::check_timestamp(action, now, state.config.timestamp_window_secs)?;
+        auth::check_hmac(action, &request.token, &user.secret)?;
+        let route = routed?;
+        let ctx = Ctx {
+            tenant: user.tenant,
+            api_user: user.api_user,
+            resourceid: &action.resourceid,
+        };
+        dispatch::run(state, &ctx, route.call, action)
+            .await
+            .map(|data| (data, route.verb.cacheable()))
+    }
+    .await;
+    let (data, cacheable, status) = match outcome {
+        Ok((data, cacheable)) => (ResultData::Ok(data), cacheable, ActionStatus::ok()),
+        Err(e) => (
+            ResultData::Failed,
+            false,
+            ActionStatus {
+                errorcode: e.code.code(),
+                message: e.message(),
+            },
+        ),
+    };
+    let code = status.errorcode;
+    let result = ActionResult {
+        actionid: action.actionid.clone(),
+        resourceid: action.resourceid.as_wire(),
+        resourcetype: action.resourcetype.clone(),
+        cacheable,
+        identifier: action.identifier.clone(),
+        data,
+        status,
+    };
+    (result, (label.0, label.1, code))
+}
+
+fn too_large(state: &AppState) -> ApiError {
+    ApiError::with_detail(
+        ErrorCode::MissingRequest,
+        format!("the body is larger than {} bytes", state.config.body_limit),
+    )
+}
+
+fn body_error(state: &AppState, e: BytesRejection) -> ApiError {
+    match e {
+        BytesRejection::FailedToBufferBody(_) => too_large(state),
+        other => ApiError::with_detail(ErrorCode::MissingRequest, other.body_text()),
+    }
+}
+
+/// PHP-style JSON (`\/`, `\uXXXX`), as the real API writes it.
+fn encode(envelope: &Envelope) -> Vec<u8> {
+    try_to_php_json(envelope).unwrap_or_else(|e| {
+        tracing::error!(error = %e, "response could not be encoded");
+        let fallback = Envelope::failed(&ApiError::new(ErrorCode::JsonUnknown));
+        serde_json::to_vec(&fallback).unwrap_or_default()
+    })
+}
+
+fn unix_now() -> i64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_secs() as i64)
+        .unwrap_or(0)
+}

@@ -1,0 +1,93 @@
+//! The axum application: routes and shared state.
+
+use std::sync::Arc;
+
+use axum::extract::{DefaultBodyLimit, State};
+use axum::http::StatusCode;
+use axum::routing::get;
+use axum::Router;
+use kontor_store::Store;
+use tokio::net::TcpListener;
+
+use crate::{api, observe, ServerConfig};
+
+/// What every request handler shares. Cheap to clone.
+#[derive(Debug, Clone)]
+pub struct AppState {
+    pub store: Store,
+    pub config: Arc<ServerConfig>,
+}
+
+impl AppState {
+    pub fn new(store: Store, config: ServerConfig) -> AppState {
+        AppState {
+            store,
+            config: Arc::new(config),
+        }
+    }
+}
+
+/// All routes. The API endpoint takes any version segment (`stable`, `latest`, …): the real
+/// service redirects customers to their version whatever they ask for, so the segment
+/// selects nothing here either.
+pub fn router(state: AppState) -> Router {
+    // One byte over the limit is enough to know the body is too large; the endpoint then
+    // answers with an envelope, not with axum's bare 413.
+    let limit = state.config.body_limit.saturating_add(1);
+    Router::new()
+        .route("/api/{version}/api.php", get(api::endpoint).post(api::endpoint))
+        .layer(DefaultBodyLimit::max(limit))
+        .route("/healthz", get(healthz))
+        .route("/readyz", get(readyz))
+        .route("/metrics", get(metrics))
+        .with_state(state)
+}
+
+/// Serves until the process gets Ctrl-C or SIGTERM, then finishes the requests in flight.
+pub async fn serve(listener: TcpListener, state: AppState) -> std::io::Result<()> {
+    observe::install();
+    axum::serve(listener, router(state))
+        .with_graceful_shutdown(shutdown_signal())
+        .await
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let term = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut s) => {
+                s.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let term = std::future::pending::<()>();
+    tokio::select! {
+        _ = ctrl_c => {},
+        _ = term => {},
+    }
+}
+
+/// The process is up.
+async fn healthz() -> &'static str {
+    "ok\n"
+}
+
+/// The database answers.
+async fn readyz(State(state): State<AppState>) -> (StatusCode, String) {
+    match state.store.ping().await {
+        Ok(()) => (StatusCode::OK, "ready\n".to_string()),
+        Err(e) => {
+            tracing::warn!(error = %e, "readiness check failed");
+            (StatusCode::SERVICE_UNAVAILABLE, "database unreachable\n".to_string())
+        }
+    }
+}
+
+async fn metrics() -> String {
+    observe::render()
+}

@@ -1,0 +1,20 @@
+//! Settings of the server that are not the database.
+
+/// Limits and windows of the API endpoint.
+#[derive(Debug, Clone)]
+pub struct ServerConfig {
+    /// Bodies above this many bytes are refused with a top-level error before parsing, so
+    /// that one client cannot make the server buffer or parse without bound.
+    pub body_limit: usize,
+    /// How far an action's timestamp may be from server time, in seconds (the API's ±120 s).
+    pub timestamp_window_secs: i64,
+}
+
+impl Default for ServerConfig {
+    fn default() -> Self {
+        ServerConfig {
+            body_limit: 8 * 1024 * 1024,
+            timestamp_window_secs: 120,
+        }
+    }
+}

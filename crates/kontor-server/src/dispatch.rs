@@ -1,0 +1,94 @@
+//! The one table from (verb, resourcetype) to handler.
+//!
+//! Adding a call means adding a [`Call`] variant, one row in [`ROUTES`] and one arm in
+//! [`run`]; the compiler checks the arm is there.
+
+use kontor_proto::calls::params::Params;
+use kontor_proto::{Action, ActionVerb, ApiError, Data, ErrorCode};
+
+use crate::handlers::{self, Ctx};
+use crate::AppState;
+
+/// Every call Kontor answers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Call {
+    GetActionKindTypes,
+}
+
+/// `(verb, resourcetype, call)`. Resource types are case-sensitive, as on the real API.
+const ROUTES: &[(ActionVerb, &str, Call)] = &[(
+    ActionVerb::Get,
+    kontor_proto::calls::actionkindtypes::RESOURCE_TYPE,
+    Call::GetActionKindTypes,
+)];
+
+/// The supported `(verb, resourcetype)` pairs, for documentation and the CLI.
+pub fn supported_calls() -> impl Iterator<Item = (ActionVerb, &'static str)> {
+    ROUTES.iter().map(|(verb, resource, _)| (*verb, *resource))
+}
+
+/// A routed action: its verb and the static name of its resource type (used as a metric
+/// label, so it must come from the table, not from the request).
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Route {
+    pub verb: ActionVerb,
+    pub resource: &'static str,
+    pub call: Call,
+}
+
+/// Finds the handler. An unknown verb URN is error 23, an unknown resource type 25, and a
+/// known resource type with a verb it does not take is 23 again (the action is what is
+/// not configured for it).
+pub(crate) fn route(actionid: &str, resourcetype: &str) -> Result<Route, ApiError> {
+    let unknown_action = || ApiError::with_detail(ErrorCode::UnknownActionId, actionid);
+    let verb = ActionVerb::from_urn(actionid).ok_or_else(unknown_action)?;
+    if !ROUTES.iter().any(|(_, r, _)| *r == resourcetype) {
+        return Err(ApiError::with_detail(ErrorCode::UnknownResourceType, resourcetype));
+    }
+    ROUTES
+        .iter()
+        .find(|(v, r, _)| *v == verb && *r == resourcetype)
+        .map(|(verb, resource, call)| Route {
+            verb: *verb,
+            resource,
+            call: *call,
+        })
+        .ok_or_else(unknown_action)
+}
+
+/// Runs the handler of a routed action.
+pub(crate) async fn run(
+    state: &AppState,
+    ctx: &Ctx<'_>,
+    call: Call,
+    action: &Action,
+) -> Result<Data, ApiError> {
+    let params = Params(&action.parameters);
+    match call {
+        Call::GetActionKindTypes => {
+            handlers::actionkindtypes::get::handle(&state.store, ctx, params).await
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn unknown_pairs_get_their_codes() {
+        let get = ActionVerb::Get.urn();
+        let read = ActionVerb::Read.urn();
+        assert!(route(&get, "actionkindtypes").is_ok());
+        let code = |a: &str, r: &str| route(a, r).err().map(|e| (e.code.code(), e.message()));
+        assert_eq!(
+            code(&read, "actionkindtypes"),
+            Some((23, format!("Missing configuration for actionId \"{read}\"")))
+        );
+        assert_eq!(
+            code(&get, "ActionKindTypes"),
+            Some((25, "Missing configuration for resourceType \"ActionKindTypes\"".into()))
+        );
+        assert_eq!(code("urn:x", "actionkindtypes").map(|c| c.0), Some(23));
+    }
+}

@@ -1,0 +1,3 @@
+//! `actionkindtypes`: kinds and types of action of the agents log.
+
+pub(crate) mod get;

@@ -1,0 +1,23 @@
+//! One module per resource type, one file per verb.
+
+pub(crate) mod actionkindtypes;
+
+use kontor_proto::{ApiError, ErrorCode, ResourceId};
+use kontor_store::{ApiUserId, StoreError, TenantId};
+
+/// Who is asking, and about which resource id.
+#[derive(Debug)]
+pub(crate) struct Ctx<'a> {
+    pub tenant: TenantId,
+    #[allow(dead_code)] // rights checks of later calls use it
+    pub api_user: ApiUserId,
+    #[allow(dead_code)] // single-record reads use it
+    pub resourceid: &'a ResourceId,
+}
+
+/// Store failures reach the client as "Unknown error occurred"; the cause goes to the log,
+/// not to the wire, because it may name tables or hosts.
+pub(crate) fn store_error(e: StoreError) -> ApiError {
+    tracing::error!(error = %e, "store error");
+    ApiError::new(ErrorCode::UnknownErrorOccurred)
+}

@@ -1,0 +1,31 @@
+//! One module per command group.
+
+mod apiuser;
+mod serve;
+mod tenant;
+
+use kontor_proto::CredentialError;
+use kontor_store::StoreError;
+
+use crate::cli::{Cli, Command};
+
+/// What a command reports to the user: one line on stderr, exit status 1.
+#[derive(Debug, thiserror::Error)]
+pub enum CommandError {
+    #[error("{0}")]
+    Store(#[from] StoreError),
+    #[error("{0}")]
+    Credential(#[from] CredentialError),
+    #[error("{0}")]
+    Io(#[from] std::io::Error),
+    #[error("{0}")]
+    Message(String),
+}
+
+pub async fn run(cli: Cli) -> Result<(), CommandError> {
+    match cli.command {
+        Command::Serve(args) => serve::run(&cli.global, args).await,
+        Command::Tenant(cmd) => tenant::run(&cli.global, cmd).await,
+        Command::Apiuser(cmd) => apiuser::run(&cli.global, cmd).await,
+    }
+}

@@ -1,0 +1,48 @@
+//! `kontor serve`.
+
+use std::io::Write;
+
+use kontor_server::{AppState, ServerConfig};
+use kontor_store::{Store, TenantName, TenantStore};
+use tokio::net::TcpListener;
+
+use super::{apiuser, CommandError};
+use crate::cli::{Global, ServeArgs};
+use crate::settings::open_store;
+
+const DEMO_TENANT: &str = "demo";
+
+pub async fn run(global: &Global, args: ServeArgs) -> Result<(), CommandError> {
+    let (store, url) = open_store(global).await?;
+    let listener = TcpListener::bind(&args.listen)
+        .await
+        .map_err(|e| CommandError::Message(format!("cannot listen on {}: {e}", args.listen)))?;
+    let addr = listener.local_addr()?;
+    println!("Kontor {} (compatible with the onOffice API)", env!("CARGO_PKG_VERSION"));
+    println!("  database: {url}");
+    println!("  endpoint: http://{addr}/api/stable/api.php");
+    if !args.no_demo {
+        create_demo_tenant(&store).await?;
+    }
+    // The credentials must reach a terminal or a pipe before the server blocks.
+    std::io::stdout().flush()?;
+    tracing::info!(%addr, backend = store.backend(), "serving");
+    kontor_server::serve(listener, AppState::new(store.clone(), ServerConfig::default())).await?;
+    store.close().await;
+    Ok(())
+}
+
+/// On an empty database, a newcomer gets a tenant and credentials to try at once.
+async fn create_demo_tenant(store: &Store) -> Result<(), CommandError> {
+    if !store.list_tenants().await?.is_empty() {
+        return Ok(());
+    }
+    let name = TenantName::parse(DEMO_TENANT).map_err(CommandError::Message)?;
+    store.create_tenant(&name).await?;
+    let credentials = apiuser::credentials(None, None)?;
+    apiuser::create(store, &name, &credentials).await?;
+    println!();
+    println!("Created tenant \"{DEMO_TENANT}\" with an API user (the secret is shown only now):");
+    apiuser::print_credentials(&credentials);
+    Ok(())
+}
