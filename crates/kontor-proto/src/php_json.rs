@@ -59,18 +59,14 @@ impl Formatter for PhpFormatter {
     }
 
     /// PHP has no single-precision type: a client's `0.1` is a PHP double
-    /// printed as `0.1`, so we print the f32's own shortest digits rather
-    /// than those of its (longer) f64 widening.
+    /// printed as `0.1`, so we print the double nearest to the f32's own
+    /// shortest decimal form rather than its (longer) exact widening.
     fn write_f32<W>(&mut self, writer: &mut W, value: f32) -> io::Result<()>
     where
         W: ?Sized + Write,
     {
-        let text = if value.is_finite() {
-            php_double_from_scientific(&format!("{value:e}"))
-        } else {
-            String::from("0")
-        };
-        writer.write_all(text.as_bytes())
+        let as_php = value.to_string().parse::<f64>().unwrap_or(f64::from(value));
+        writer.write_all(php_double(as_php).as_bytes())
     }
 }
 
@@ -203,27 +199,13 @@ fn write_unicode_escape<W: ?Sized + Write>(writer: &mut W, unit: u16) -> io::Res
 /// `null` for them without consulting the formatter; should a caller drive
 /// the formatter directly, we write `0` like PHP's partial-output mode.
 fn php_double(value: f64) -> String {
-    if value.is_finite() {
-        php_double_from_scientific(&format!("{value:e}"))
-    } else {
-        String::from("0")
+    if !value.is_finite() {
+        return String::from("0");
     }
-}
-
-/// Re-lays out Rust's shortest round-trip scientific form (`-1.5e-7`) the
-/// way PHP's `php_gcvt(value, 17, '.', 'e')` does with mode-0 digits.
-fn php_double_from_scientific(scientific: &str) -> String {
-    let (negative, unsigned) = match scientific.strip_prefix('-') {
-        Some(rest) => (true, rest),
-        None => (false, scientific),
-    };
-    let (mantissa, exponent) = unsigned.split_once('e').unwrap_or((unsigned, "0"));
-    let digits: String = mantissa.chars().filter(char::is_ascii_digit).collect();
-    // `decpt` is dtoa's decimal-point position: the value is 0.DIGITS * 10^decpt.
-    let decpt = exponent.parse::<i32>().unwrap_or(0) + 1;
-
+    let (digits, decpt) = dtoa_shortest(value.abs());
     let mut out = String::with_capacity(digits.len() + 8);
-    if negative {
+    // `-0.0` included: PHP prints `-0`.
+    if value.is_sign_negative() {
         out.push('-');
     }
     if !(PHP_DOUBLE_FIXED_MIN_DECPT..=PHP_DOUBLE_FIXED_MAX_DECPT).contains(&decpt) {
@@ -236,6 +218,69 @@ fn php_double_from_scientific(scientific: &str) -> String {
         push_fixed(&mut out, &digits, decpt.unsigned_abs() as usize);
     }
     out
+}
+
+/// The digits and decimal-point position (`value = 0.DIGITS * 10^decpt`)
+/// that PHP's `zend_dtoa(value, 0, ..)` yields for a finite `value >= 0`:
+/// the shortest digits that round-trip, the closest such to `value`.
+///
+/// Rust's `{:e}` computes the same, except when `value` lies exactly halfway
+/// between two shortest candidates (e.g. 1666695369328237.25): dtoa then
+/// picks the even last digit (`.2`), Rust may not (`.3`).
+fn dtoa_shortest(value: f64) -> (String, i32) {
+    let (digits, decpt) = split_scientific(&format!("{value:e}"));
+    match even_tie_alternative(value, &digits, decpt) {
+        Some(even) => (even, decpt),
+        None => (digits, decpt),
+    }
+}
+
+/// `("15", 3)` for `"1.5e2"`: mantissa digits without the point, and the
+/// exponent converted to dtoa's `decpt` (one more than the exponent).
+fn split_scientific(scientific: &str) -> (String, i32) {
+    let (mantissa, exponent) = scientific.split_once('e').unwrap_or((scientific, "0"));
+    let digits = mantissa.chars().filter(char::is_ascii_digit).collect();
+    (digits, exponent.parse::<i32>().unwrap_or(0) + 1)
+}
+
+/// If `digits` ends in an odd digit only because of an exact tie, the even
+/// neighbour dtoa would print instead; `None` in every other case.
+fn even_tie_alternative(value: f64, digits: &str, decpt: i32) -> Option<String> {
+    let last = digits.bytes().last()?;
+    if (last - b'0') % 2 == 0 {
+        return None;
+    }
+    // A double's exact decimal expansion has at most 767 significant digits,
+    // so 800 fractional digits show it completely.
+    let (exact, exact_decpt) = split_scientific(&format!("{value:.800e}"));
+    let (head, tail) = exact.split_at_checked(digits.len())?;
+    let is_exact_half = tail.strip_prefix('5')?.bytes().all(|digit| digit == b'0');
+    if exact_decpt != decpt || !is_exact_half {
+        return None;
+    }
+    // `head` and `head + 1` are equally close; keep whichever ends even.
+    let even = if head.ends_with(['0', '2', '4', '6', '8']) {
+        head.to_owned()
+    } else {
+        increment_digits(head)?
+    };
+    let round_trips = format!("0.{even}e{decpt}").parse::<f64>().ok() == Some(value);
+    (even != digits && round_trips).then_some(even)
+}
+
+/// Adds one unit in the last place of a digit string (`"129"` -> `"130"`);
+/// `None` if that would add a digit, which cannot happen for a tie partner.
+fn increment_digits(digits: &str) -> Option<String> {
+    let mut bytes = digits.as_bytes().to_vec();
+    for byte in bytes.iter_mut().rev() {
+        if *byte == b'9' {
+            *byte = b'0';
+        } else {
+            *byte += 1;
+            return String::from_utf8(bytes).ok();
+        }
+    }
+    None
 }
 
 /// `d.ddde+X`: PHP always keeps one fractional digit (`1.0e+25`) and never

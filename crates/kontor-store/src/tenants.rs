@@ -2,6 +2,7 @@
 
 use sqlx::FromRow;
 
+use crate::action_kinds::insert_action_kind;
 use crate::db::{now, on_db};
 use crate::types::*;
 use crate::{seed, Store, StoreError, TenantStore};
@@ -42,33 +43,7 @@ impl TenantStore for Store {
             .await
             .map_err(|e| StoreError::unique(e, "tenant", name.as_str()))?;
             for (position, kind) in seed::standard_action_kinds().iter().enumerate() {
-                sqlx::query(
-                    "INSERT INTO action_kinds (tenant_id, position, kind_key, labels, default_type)
-                     VALUES ($1, $2, $3, $4, $5)",
-                )
-                .bind(row.id)
-                .bind(position as i64)
-                .bind(&kind.key)
-                .bind(labels_json(&kind.labels))
-                .bind(&kind.default_type)
-                .execute(&mut *tx)
-                .await?;
-                for (type_position, t) in kind.types.iter().enumerate() {
-                    sqlx::query(
-                        "INSERT INTO action_types
-                           (tenant_id, kind_key, position, type_key, labels, database_id, automatic)
-                         VALUES ($1, $2, $3, $4, $5, $6, $7)",
-                    )
-                    .bind(row.id)
-                    .bind(&kind.key)
-                    .bind(type_position as i64)
-                    .bind(&t.key)
-                    .bind(labels_json(&t.labels))
-                    .bind(t.database_id)
-                    .bind(t.automatic)
-                    .execute(&mut *tx)
-                    .await?;
-                }
+                insert_action_kind!(&mut *tx, row.id, position as i64, kind);
             }
             tx.commit().await?;
             row.into_tenant()
@@ -93,9 +68,4 @@ impl TenantStore for Store {
         .await)?;
         rows.into_iter().map(TenantRow::into_tenant).collect()
     }
-}
-
-pub(crate) fn labels_json(labels: &Labels) -> String {
-    // A map of strings always serialises.
-    serde_json::to_string(&labels.0).unwrap_or_else(|_| "{}".to_string())
 }

@@ -43,6 +43,12 @@ pub trait ApiUserStore {
 }
 
 pub trait ActionKindStore {
+    /// Appends a kind (with its types) after the tenant's existing ones.
+    fn add_action_kind(
+        &self,
+        tenant: TenantId,
+        kind: &ActionKind,
+    ) -> impl Future<Output = Result<(), StoreError>> + Send;
     /// All kinds of the tenant in display order, each with all its types.
     fn action_kinds(
         &self,

@@ -94,3 +94,26 @@ async fn ping_answers() -> TestResult {
     t.store.ping().await?;
     Ok(())
 }
+
+#[tokio::test]
+async fn a_tenant_can_add_its_own_action_kind_once() -> TestResult {
+    use kontor_store::{ActionKind, Labels};
+    let t = open_test_store().await?;
+    let store = &t.store;
+    let a = store.create_tenant(&name("a")).await?;
+    let b = store.create_tenant(&name("b")).await?;
+    let kind = ActionKind {
+        key: "Objektbesuch".into(),
+        labels: Labels::new("Objektbesuch", "Property visit"),
+        default_type: String::new(),
+        types: Vec::new(),
+    };
+    store.add_action_kind(b.id, &kind).await?;
+    let keys_b: Vec<_> = store.action_kinds(b.id).await?.into_iter().map(|k| k.key).collect();
+    assert_eq!(keys_b.last().map(String::as_str), Some("Objektbesuch"));
+    assert!(!store.action_kinds(a.id).await?.iter().any(|k| k.key == "Objektbesuch"));
+    let again = store.add_action_kind(b.id, &kind).await;
+    assert!(matches!(again, Err(StoreError::Duplicate { .. })), "{again:?}");
+    assert_eq!(store.action_kinds(b.id).await?.len(), keys_b.len());
+    Ok(())
+}

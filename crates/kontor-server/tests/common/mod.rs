@@ -1,0 +1,156 @@
+//! A real Kontor on 127.0.0.1:0 with a fresh store, and a client that signs like real ones.
+
+#![allow(dead_code)]
+
+use std::net::SocketAddr;
+
+use kontor_proto::hmac::{sign_v1, sign_v2, V1Input};
+use kontor_proto::{ActionVerb, ApiSecret, ApiToken};
+use kontor_server::{AppState, ServerConfig};
+use kontor_store::test_support::{open_test_store, TestStore};
+use kontor_store::{ApiUserStore, TenantId, TenantName, TenantStore};
+use serde_json::{json, Value};
+
+pub type TestResult = Result<(), Box<dyn std::error::Error>>;
+
+pub struct Credentials {
+    pub token: String,
+    pub secret: String,
+    pub tenant: TenantId,
+}
+
+pub struct TestServer {
+    pub addr: SocketAddr,
+    pub http: reqwest::Client,
+    pub store: TestStore,
+}
+
+impl TestServer {
+    pub async fn start() -> Result<TestServer, Box<dyn std::error::Error>> {
+        TestServer::start_with(ServerConfig::default()).await
+    }
+
+    pub async fn start_with(config: ServerConfig) -> Result<TestServer, Box<dyn std::error::Error>> {
+        let store = open_test_store().await?;
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await?;
+        let addr = listener.local_addr()?;
+        let state = AppState::new(store.store.clone(), config);
+        tokio::spawn(async move {
+            let _ = kontor_server::serve(listener, state).await;
+        });
+        let http = reqwest::Client::builder().no_gzip().build()?;
+        Ok(TestServer { addr, http, store })
+    }
+
+    /// Creates a tenant with one API user whose token and secret are made of `fill`.
+    pub async fn tenant(&self, name: &str, fill: char) -> Result<Credentials, Box<dyn std::error::Error>> {
+        let tenant = self.store.store.create_tenant(&TenantName::parse(name)?).await?;
+        let token = fill.to_string().repeat(32);
+        let secret = format!("{}{}", fill.to_string().repeat(32), "S".repeat(32));
+        self.store
+            .store
+            .create_api_user(tenant.id, &ApiToken::parse(&token)?, &ApiSecret::parse(&secret)?)
+            .await?;
+        Ok(Credentials { token, secret, tenant: tenant.id })
+    }
+
+    pub fn url(&self, version: &str) -> String {
+        format!("http://{}/api/{version}/api.php", self.addr)
+    }
+
+    /// POSTs raw bytes to the stable endpoint; returns the status, the headers and the JSON.
+    pub async fn post_raw(&self, body: impl Into<reqwest::Body>) -> Result<(u16, reqwest::header::HeaderMap, Value), Box<dyn std::error::Error>> {
+        let response = self
+            .http
+            .post(self.url("stable"))
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .body(body)
+            .send()
+            .await?;
+        let status = response.status().as_u16();
+        let headers = response.headers().clone();
+        let bytes = response.bytes().await?;
+        let json = serde_json::from_slice(&bytes)
+            .map_err(|e| format!("not JSON ({e}): {}", String::from_utf8_lossy(&bytes)))?;
+        Ok((status, headers, json))
+    }
+
+    pub async fn post(&self, body: &Value) -> Result<Value, Box<dyn std::error::Error>> {
+        let (status, _, json) = self.post_raw(serde_json::to_vec(body)?).await?;
+        assert_eq!(status, 200, "HTTP status must always be 200");
+        Ok(json)
+    }
+}
+
+pub fn now() -> i64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_secs() as i64)
+        .unwrap_or(0)
+}
+
+/// An action signed with HMAC v2 at the current time, in the PHP SDK's key order.
+pub fn action_v2(c: &Credentials, verb: ActionVerb, resourcetype: &str, parameters: Value) -> Value {
+    let ts = now();
+    let actionid = verb.urn();
+    let hmac = sign_v2(&c.secret, &ts.to_string(), &c.token, resourcetype, &actionid);
+    json!({
+        "actionid": actionid,
+        "identifier": "",
+        "parameters": parameters,
+        "resourceid": "",
+        "resourcetype": resourcetype,
+        "timestamp": ts,
+        "hmac_version": 2,
+        "hmac": hmac,
+    })
+}
+
+/// An action signed with the legacy v1 scheme (no `hmac_version` key), as SDK 0.2.0 sends it.
+pub fn action_v1(c: &Credentials, verb: ActionVerb, resourcetype: &str, parameters: Value) -> Value {
+    let ts = now();
+    let actionid = verb.urn();
+    let hmac = sign_v1(&V1Input {
+        token: &c.token,
+        actionid: &actionid,
+        identifier: "",
+        resourceid: "",
+        secret: &c.secret,
+        timestamp: &ts.to_string(),
+        resourcetype,
+        parameters: &parameters,
+    });
+    json!({
+        "actionid": actionid,
+        "identifier": "",
+        "parameters": parameters,
+        "resourceid": "",
+        "resourcetype": resourcetype,
+        "timestamp": ts,
+        "hmac": hmac,
+    })
+}
+
+pub fn envelope(c: &Credentials, actions: Vec<Value>) -> Value {
+    json!({"token": c.token, "request": {"actions": actions}})
+}
+
+pub fn kinds(lang: &str) -> Value {
+    json!({"lang": lang})
+}
+
+/// The top-level `(code, errorcode)`.
+pub fn top(json: &Value) -> (i64, i64) {
+    (
+        json["status"]["code"].as_i64().unwrap_or(-1),
+        json["status"]["errorcode"].as_i64().unwrap_or(-1),
+    )
+}
+
+/// The per-action error codes, in order.
+pub fn codes(json: &Value) -> Vec<i64> {
+    json["response"]["results"]
+        .as_array()
+        .map(|r| r.iter().map(|r| r["status"]["errorcode"].as_i64().unwrap_or(-1)).collect())
+        .unwrap_or_default()
+}
