@@ -247,7 +247,7 @@ fn split_scientific(scientific: &str) -> (String, i32) {
 /// neighbour dtoa would print instead; `None` in every other case.
 fn even_tie_alternative(value: f64, digits: &str, decpt: i32) -> Option<String> {
     let last = digits.bytes().last()?;
-    if (last - b'0') % 2 == 0 {
+    if is_even_digit(last) {
         return None;
     }
     // A double's exact decimal expansion has at most 767 significant digits,
@@ -259,13 +259,17 @@ fn even_tie_alternative(value: f64, digits: &str, decpt: i32) -> Option<String> 
         return None;
     }
     // `head` and `head + 1` are equally close; keep whichever ends even.
-    let even = if head.ends_with(['0', '2', '4', '6', '8']) {
+    let even = if head.bytes().last().is_some_and(is_even_digit) {
         head.to_owned()
     } else {
         increment_digits(head)?
     };
     let round_trips = format!("0.{even}e{decpt}").parse::<f64>().ok() == Some(value);
     (even != digits && round_trips).then_some(even)
+}
+
+fn is_even_digit(digit: u8) -> bool {
+    matches!(digit, b'0' | b'2' | b'4' | b'6' | b'8')
 }
 
 /// Adds one unit in the last place of a digit string (`"129"` -> `"130"`);
@@ -356,7 +360,10 @@ where
     seq.end()
 }
 
-fn serialize_php_map<S: Serializer>(map: &Map<String, Value>, serializer: S) -> Result<S::Ok, S::Error> {
+fn serialize_php_map<S: Serializer>(
+    map: &Map<String, Value>,
+    serializer: S,
+) -> Result<S::Ok, S::Error> {
     let mut out = serializer.serialize_map(Some(map.len()))?;
     for (key, item) in map {
         out.serialize_entry(key, &PhpDecoded(item))?;
@@ -434,12 +441,8 @@ fn compare_numerics(x: Numeric, y: Numeric) -> Option<Ordering> {
     }
     match (x, y) {
         (Numeric::Long(p), Numeric::Long(q)) => Some(p.cmp(&q)),
-        (Numeric::Long(_), Numeric::Double { .. }) if y_overflow != 0 => {
-            Some(0.cmp(&y_overflow))
-        }
-        (Numeric::Double { .. }, Numeric::Long(_)) if x_overflow != 0 => {
-            Some(x_overflow.cmp(&0))
-        }
+        (Numeric::Long(_), Numeric::Double { .. }) if y_overflow != 0 => Some(0.cmp(&y_overflow)),
+        (Numeric::Double { .. }, Numeric::Long(_)) if x_overflow != 0 => Some(x_overflow.cmp(&0)),
         (Numeric::Double { value: p, .. }, Numeric::Double { value: q, .. })
             if p == q && !p.is_finite() =>
         {

@@ -48,7 +48,10 @@ fn control_characters() {
     assert_eq!(php(&json!("\u{0}\u{1}\u{1f}")), r#""\u0000\u0001\u001f""#);
     assert_eq!(php(&json!("\u{b}")), r#""\u000b""#);
     // Not escaped by PHP's defaults.
-    assert_eq!(php(&json!("<a href='x'>&\u{7f}")), "\"<a href='x'>&\u{7f}\"");
+    assert_eq!(
+        php(&json!("<a href='x'>&\u{7f}")),
+        "\"<a href='x'>&\u{7f}\""
+    );
 }
 
 #[test]
@@ -87,6 +90,10 @@ fn floats_like_serialize_precision_minus_one() {
         (f64::MAX, "1.7976931348623157e+308"),
         (5e-324, "5.0e-324"),
         (1.0 / 3.0, "0.3333333333333333"),
+        // Exact ties between two shortest candidates: dtoa keeps the even digit.
+        (1_666_695_369_328_237.25, "1666695369328237.2"),
+        (187_226_577_492_109.625, "187226577492109.62"),
+        (-87_534_201_825_324.625, "-87534201825324.62"),
     ];
     for (value, expected) in cases {
         let bytes = try_to_php_json(value).unwrap();
@@ -134,8 +141,14 @@ fn ksort_sorts_only_the_top_level() {
 
 #[test]
 fn ksort_compares_int_keys_numerically() {
-    assert_eq!(ksorted(r#"{"10":1,"9":2,"a":3}"#), r#"{"9":2,"10":1,"a":3}"#);
-    assert_eq!(ksorted(r#"{"-3":1,"-10":2,"2":3}"#), r#"{"-10":2,"-3":1,"2":3}"#);
+    assert_eq!(
+        ksorted(r#"{"10":1,"9":2,"a":3}"#),
+        r#"{"9":2,"10":1,"a":3}"#
+    );
+    assert_eq!(
+        ksorted(r#"{"-3":1,"-10":2,"2":3}"#),
+        r#"{"-10":2,"-3":1,"2":3}"#
+    );
     // Sorting can turn an object into a PHP list.
     assert_eq!(ksorted(r#"{"1":"a","0":"b"}"#), r#"["b","a"]"#);
 }
@@ -146,11 +159,17 @@ fn ksort_php8_mixed_key_rules() {
     assert_eq!(ksorted(r#"{"aaa":1,"600":2}"#), r#"{"600":2,"aaa":1}"#);
     assert_eq!(ksorted(r#"{"9a":1,"10":2}"#), r#"{"10":2,"9a":1}"#);
     // "05" is a string key but numeric, so it compares as 5.
-    assert_eq!(ksorted(r#"{"05":1,"10":2,"3":3}"#), r#"{"3":3,"05":1,"10":2}"#);
+    assert_eq!(
+        ksorted(r#"{"05":1,"10":2,"3":3}"#),
+        r#"{"3":3,"05":1,"10":2}"#
+    );
     // Two numeric strings compare as numbers.
     assert_eq!(ksorted(r#"{"1e2":1,"5.5":2}"#), r#"{"5.5":2,"1e2":1}"#);
     // Byte order, not locale: uppercase before lowercase, "" first.
-    assert_eq!(ksorted(r#"{"b":1,"B":2,"":3,"ä":4}"#), r#"{"":3,"B":2,"b":1,"\u00e4":4}"#);
+    assert_eq!(
+        ksorted(r#"{"b":1,"B":2,"":3,"ä":4}"#),
+        r#"{"":3,"B":2,"b":1,"\u00e4":4}"#
+    );
 }
 
 #[test]
@@ -161,11 +180,39 @@ fn ksort_is_stable_for_equal_keys() {
 }
 
 #[test]
-fn ksort_survives_intransitive_keys() {
-    // 2 < 10 (ints), 10 < "1a" (bytes), "1a" < 2 (bytes): a cycle. Must not panic.
-    let raw = r#"{"2":1,"1a":2,"10":3,"b":4,"3":5,"1.5":6}"#;
-    let sorted = ksort_top_level(&serde_json::from_str(raw).unwrap());
-    assert_eq!(sorted.as_object().unwrap().len(), 6);
+fn ksort_replays_php_order_for_intransitive_keys() {
+    // 2 < 10 (ints), 10 < "1a" (bytes), "1a" < 2 (bytes): a cycle, so the
+    // result depends on PHP's sort algorithm itself. Expected: PHP 8.2.
+    assert_eq!(
+        ksorted(r#"{"2":1,"1a":2,"10":3,"b":4,"3":5,"1.5":6}"#),
+        r#"{"1.5":6,"1a":2,"2":1,"3":5,"10":3,"b":4}"#
+    );
+    // 20 keys: past the decision trees, through the quicksort partition.
+    assert_eq!(
+        ksorted(
+            r#"{"1a":0,"2":1,"10":2,"b":3,"9":4,"1.5":5,"0x":6,"20":7,"3b":8,"-1":9,"k":10,"100":11,"5a":12,"07":13,"1e1":14,"z":15,"8":16,"80a":17,"33":18," 4":19}"#
+        ),
+        r#"{"-1":9,"1.5":5," 4":19,"07":13,"0x":6,"10":2,"100":11,"1a":0,"2":1,"1e1":14,"20":7,"3b":8,"5a":12,"8":16,"80a":17,"9":4,"33":18,"b":3,"k":10,"z":15}"#
+    );
+    // Numeric strings that equal each other keep their input order.
+    assert_eq!(
+        ksorted(r#"{"x":1,"1.5e3":2,"1500":3," 1500 ":4,"+1500":5,"-0":6,"0":7,"0.0":8}"#),
+        r#"{"-0":6,"0":7,"0.0":8,"1.5e3":2,"1500":3," 1500 ":4,"+1500":5,"x":1}"#
+    );
+}
+
+#[test]
+fn ksort_handles_many_keys() {
+    // Beyond the exact-replay limit the sort must still be correct for
+    // consistently ordered keys.
+    let object: serde_json::Map<String, Value> = (0..3000)
+        .rev()
+        .map(|i| (format!("k{i:05}"), json!(i)))
+        .collect();
+    let sorted = ksort_top_level(&Value::Object(object));
+    let keys: Vec<&String> = sorted.as_object().unwrap().keys().collect();
+    assert_eq!(keys.len(), 3000);
+    assert!(keys.windows(2).all(|pair| pair[0] < pair[1]));
 }
 
 #[test]

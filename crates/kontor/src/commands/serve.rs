@@ -24,6 +24,7 @@ pub async fn run(global: &Global, args: ServeArgs) -> Result<(), CommandError> {
     if !args.no_demo {
         create_demo_tenant(&store).await?;
     }
+    println!("Serving; press Ctrl-C to stop.");
     // The credentials must reach a terminal or a pipe before the server blocks.
     std::io::stdout().flush()?;
     tracing::info!(%addr, backend = store.backend(), "serving");
