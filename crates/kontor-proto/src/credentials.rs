@@ -102,11 +102,23 @@ mod tests {
         let secret = "b".repeat(64);
         assert!(ApiToken::parse(&token).is_ok());
         assert!(ApiSecret::parse(&secret).is_ok());
-        let e = ApiToken::parse(&secret).err().map(|e| e.to_string()).unwrap_or_default();
-        assert_eq!(e, "the token must be 32 characters, got 64 (token and secret may be swapped)");
-        let e = ApiSecret::parse("short").err().map(|e| e.to_string()).unwrap_or_default();
+        let e = ApiToken::parse(&secret)
+            .err()
+            .map(|e| e.to_string())
+            .unwrap_or_default();
+        assert_eq!(
+            e,
+            "the token must be 32 characters, got 64 (token and secret may be swapped)"
+        );
+        let e = ApiSecret::parse("short")
+            .err()
+            .map(|e| e.to_string())
+            .unwrap_or_default();
         assert_eq!(e, "the secret must be 64 characters, got 5");
         assert!(ApiToken::parse(&format!("{} ", "a".repeat(31))).is_err());
-        assert_eq!(format!("{:?}", ApiSecret::parse(&secret)), "Ok(ApiSecret(<redacted>))");
+        assert_eq!(
+            format!("{:?}", ApiSecret::parse(&secret)),
+            "Ok(ApiSecret(<redacted>))"
+        );
     }
 }

@@ -392,9 +392,15 @@ mod tests {
     #[test]
     fn placeholder_is_filled_and_hint_is_appended() {
         let e = ApiError::with_detail(ErrorCode::UnknownResourceType, "estat");
-        assert_eq!(e.message(), "Missing configuration for resourceType \"estat\"");
+        assert_eq!(
+            e.message(),
+            "Missing configuration for resourceType \"estat\""
+        );
         let e = ApiError::with_detail(ErrorCode::MissingToken, "expected a string");
-        assert_eq!(e.message(), "Missing or invalid element: token (expected a string)");
+        assert_eq!(
+            e.message(),
+            "Missing or invalid element: token (expected a string)"
+        );
         assert_eq!(ErrorCode::HmacInvalid.code(), 137);
         assert_eq!(ErrorCode::ErrorInAction.template(), "Error in action");
     }

@@ -21,9 +21,7 @@ impl Language {
     pub fn parse(text: &str) -> Option<Language> {
         let upper = text.trim().to_ascii_uppercase();
         let bytes: [u8; 3] = upper.as_bytes().try_into().ok()?;
-        KNOWN
-            .contains(&upper.as_str())
-            .then_some(Language(bytes))
+        KNOWN.contains(&upper.as_str()).then_some(Language(bytes))
     }
 
     pub fn as_str(&self) -> &str {
@@ -45,7 +43,10 @@ mod tests {
     #[test]
     fn parses_known_codes_in_any_case() {
         assert_eq!(Language::parse("eng"), Some(Language::ENG));
-        assert_eq!(Language::parse("DEU").map(|l| l.to_string()), Some("DEU".into()));
+        assert_eq!(
+            Language::parse("DEU").map(|l| l.to_string()),
+            Some("DEU".into())
+        );
         assert_eq!(Language::parse("EN"), None);
         assert_eq!(Language::parse("XYZ"), None);
         assert_eq!(Language::parse("ENGL"), None);

@@ -96,6 +96,9 @@ where
 /// `"0".."n-1"` in order becomes a list, and integers beyond `i64` become
 /// floats. Nested key order is kept because PHP never reorders it.
 ///
+/// Floats are only as exact as `serde_json`'s parse of them. Without its
+/// `float_roundtrip` feature, `serde_json` may misread long decimals by one
+/// ULP, and the re-encoding (hence a v1 signature) then differs from PHP's.
 /// Known gap: `serde_json` parses the JSON integer `-0` as the float `-0.0`
 /// (printed `-0`), whereas PHP decodes it as the integer `0`.
 pub fn encode_php_decoded(value: &Value) -> String {
@@ -116,19 +119,25 @@ pub fn encode_php_decoded(value: &Value) -> String {
 /// Canonical integer keys (`"5"`, `"-3"`, not `"05"`) are PHP int keys and
 /// compare numerically with each other; pairs involving numeric strings
 /// (`"1.5"`, `" 7"`) compare as numbers too; all other pairs compare as byte
-/// strings (an int key as its decimal text). The sort is stable, like PHP 8's.
+/// strings (an int key as its decimal text). Ties keep input order, like
+/// PHP 8's stable sort. Because those rules are not transitive, the order
+/// also depends on the algorithm, so PHP's own `zend_sort` is replayed.
 /// Non-objects are returned unchanged (a JSON array is already a PHP list in
 /// key order).
 pub fn ksort_top_level(value: &Value) -> Value {
     let Value::Object(map) = value else {
         return value.clone();
     };
-    let entries: Vec<(&String, &Value)> = map.iter().collect();
+    // Classify each key once, not on every comparison.
+    let entries: Vec<(PhpKey<'_>, &String, &Value)> = map
+        .iter()
+        .map(|(key, item)| (php_key(key), key, item))
+        .collect();
     let sorted = stable_sort_by(&entries, &|a, b| compare_php_keys(a.0, b.0));
     Value::Object(
         sorted
             .into_iter()
-            .map(|(key, item)| (key.clone(), item.clone()))
+            .map(|(_, key, item)| (key.clone(), item.clone()))
             .collect(),
     )
 }
@@ -403,8 +412,8 @@ fn php_key(key: &str) -> PhpKey<'_> {
     }
 }
 
-fn compare_php_keys(a: &str, b: &str) -> Ordering {
-    match (php_key(a), php_key(b)) {
+fn compare_php_keys(a: PhpKey<'_>, b: PhpKey<'_>) -> Ordering {
+    match (a, b) {
         (PhpKey::Int(x), PhpKey::Int(y)) => x.cmp(&y),
         (PhpKey::Int(x), PhpKey::Str(s)) => compare_long_to_string(x, s),
         (PhpKey::Str(s), PhpKey::Int(y)) => compare_long_to_string(y, s).reverse(),

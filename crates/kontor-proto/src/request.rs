@@ -127,10 +127,16 @@ pub fn decode(body: &[u8]) -> Result<Request, ApiError> {
     let token = match root.remove("token") {
         Some(Value::String(t)) if !t.is_empty() => Token(t),
         Some(Value::String(_)) => {
-            return Err(ApiError::with_detail(ErrorCode::MissingToken, "the token is empty"))
+            return Err(ApiError::with_detail(
+                ErrorCode::MissingToken,
+                "the token is empty",
+            ))
         }
         Some(_) => {
-            return Err(ApiError::with_detail(ErrorCode::MissingToken, "the token must be a string"))
+            return Err(ApiError::with_detail(
+                ErrorCode::MissingToken,
+                "the token must be a string",
+            ))
         }
         None => return Err(ApiError::new(ErrorCode::MissingToken)),
     };
@@ -147,12 +153,18 @@ pub fn decode(body: &[u8]) -> Result<Request, ApiError> {
         ));
     };
     if actions.is_empty() {
-        return Err(ApiError::with_detail(ErrorCode::MissingActions, "no actions were sent"));
+        return Err(ApiError::with_detail(
+            ErrorCode::MissingActions,
+            "no actions were sent",
+        ));
     }
     if actions.len() > MAX_ACTIONS {
         return Err(ApiError::with_detail(
             ErrorCode::MissingActions,
-            format!("{} actions sent; at most {MAX_ACTIONS} per request", actions.len()),
+            format!(
+                "{} actions sent; at most {MAX_ACTIONS} per request",
+                actions.len()
+            ),
         ));
     }
     let actions = actions
@@ -186,7 +198,10 @@ fn decode_action(index: usize, action: Value) -> Result<Action, ApiError> {
     };
     let actionid = match a.remove("actionid") {
         Some(Value::String(s)) if s.is_empty() => {
-            return Err(ApiError::with_detail(ErrorCode::EmptyActionId, at("actionid is empty")))
+            return Err(ApiError::with_detail(
+                ErrorCode::EmptyActionId,
+                at("actionid is empty"),
+            ))
         }
         Some(Value::String(s)) => s,
         Some(_) => {
@@ -196,9 +211,13 @@ fn decode_action(index: usize, action: Value) -> Result<Action, ApiError> {
             ))
         }
         None => {
-            return Err(ApiError::with_detail(ErrorCode::MissingActionId, at("actionid is missing")))
+            return Err(ApiError::with_detail(
+                ErrorCode::MissingActionId,
+                at("actionid is missing"),
+            ))
         }
     };
+    // COMPAT: LV and PY send int ids, WP null; all come back as strings.
     let resourceid = match a.remove("resourceid") {
         None | Some(Value::Null) => ResourceId::Empty,
         Some(Value::String(s)) => ResourceId::Text(s),
@@ -227,6 +246,7 @@ fn decode_action(index: usize, action: Value) -> Result<Action, ApiError> {
             ))
         }
     };
+    // COMPAT: WP and the SDK send `identifier: null`.
     let identifier = match a.remove("identifier") {
         None | Some(Value::Null) => String::new(),
         Some(Value::String(s)) => s,
@@ -243,6 +263,7 @@ fn decode_action(index: usize, action: Value) -> Result<Action, ApiError> {
         Some(Value::String(s)) => Some(s),
         _ => None,
     };
+    // COMPAT: SDK HEAD sends int 2, PY the string "2", SDK 0.2.0 nothing (v1).
     let hmac_version = match a.remove("hmac_version") {
         None | Some(Value::Null) => HmacVersion::V1,
         Some(Value::Number(n)) if n.as_i64() == Some(2) => HmacVersion::V2,
@@ -251,6 +272,7 @@ fn decode_action(index: usize, action: Value) -> Result<Action, ApiError> {
         Some(Value::String(s)) if s == "1" => HmacVersion::V1,
         Some(other) => HmacVersion::Unsupported(other.to_string()),
     };
+    // COMPAT: PHP clients send an empty parameter array as `[]`.
     let raw_parameters = a.remove("parameters").unwrap_or(Value::Array(Vec::new()));
     let parameters = match &raw_parameters {
         Value::Object(map) => map.clone(),
@@ -264,7 +286,10 @@ fn decode_action(index: usize, action: Value) -> Result<Action, ApiError> {
         }
     };
     if parameters.keys().any(String::is_empty) {
-        return Err(ApiError::with_detail(ErrorCode::EmptyParameterName, at("a parameter name is empty")));
+        return Err(ApiError::with_detail(
+            ErrorCode::EmptyParameterName,
+            at("a parameter name is empty"),
+        ));
     }
     Ok(Action {
         actionid,
@@ -286,7 +311,11 @@ fn timestamp(value: Value) -> Option<Timestamp> {
             text: secs.to_string(),
             secs,
         }),
-        Value::String(s) => s.trim().parse::<i64>().ok().map(|secs| Timestamp { text: s, secs }),
+        Value::String(s) => s
+            .trim()
+            .parse::<i64>()
+            .ok()
+            .map(|secs| Timestamp { text: s, secs }),
         _ => None,
     }
 }

@@ -60,6 +60,7 @@ pub enum ResultData {
     Failed,
 }
 
+// COMPAT: WP's and LV's fixtures show `"data": []` on failed actions.
 impl Serialize for ResultData {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         match self {
@@ -149,6 +150,7 @@ impl TopStatus {
     /// Some action failed: 500/97 keeps every client working (client-behaviour.md: PHP SDK,
     /// WordPress and Ruby ignore it, the Python client then returns the action status
     /// instead of crashing on `data: []`).
+    // COMPAT: PY needs code 500 to avoid crashing on `data: []`.
     pub fn action_failed() -> TopStatus {
         TopStatus {
             code: 500,

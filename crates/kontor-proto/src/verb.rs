@@ -74,7 +74,10 @@ mod tests {
         for verb in ActionVerb::ALL {
             assert_eq!(ActionVerb::from_urn(&verb.urn()), Some(verb));
         }
-        assert_eq!(ActionVerb::from_urn("urn:onoffice-de-ns:smart:2.5:smartml:action:Read"), None);
+        assert_eq!(
+            ActionVerb::from_urn("urn:onoffice-de-ns:smart:2.5:smartml:action:Read"),
+            None
+        );
         assert_eq!(ActionVerb::from_urn("read"), None);
         assert_eq!(ActionVerb::from_urn(""), None);
     }

@@ -17,6 +17,7 @@ use crate::handlers::{store_error, Ctx};
 use crate::observe::{self, RequestSummary};
 use crate::{auth, dispatch, AppState};
 
+// COMPAT: RB and N8N throw on non-2xx statuses; RB cannot read gzip (docs/compat.md).
 /// Answers every request with HTTP 200 and a JSON envelope, never compressed: Ruby's and
 /// n8n's clients throw on other statuses, and Ruby's cannot read a gzip body.
 pub(crate) async fn endpoint(
@@ -47,7 +48,11 @@ pub(crate) async fn endpoint(
     summary.bytes_out = body.len();
     summary.duration = started.elapsed();
     observe::record(&summary);
-    ([(header::CONTENT_TYPE, "application/json; charset=utf-8")], body).into_response()
+    (
+        [(header::CONTENT_TYPE, "application/json; charset=utf-8")],
+        body,
+    )
+        .into_response()
 }
 
 type ActionLabels = Vec<(&'static str, &'static str, u16)>;

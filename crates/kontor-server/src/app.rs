@@ -35,7 +35,10 @@ pub fn router(state: AppState) -> Router {
     // answers with an envelope, not with axum's bare 413.
     let limit = state.config.body_limit.saturating_add(1);
     Router::new()
-        .route("/api/{version}/api.php", get(api::endpoint).post(api::endpoint))
+        .route(
+            "/api/{version}/api.php",
+            get(api::endpoint).post(api::endpoint),
+        )
         .layer(DefaultBodyLimit::max(limit))
         .route("/healthz", get(healthz))
         .route("/readyz", get(readyz))
@@ -83,7 +86,10 @@ async fn readyz(State(state): State<AppState>) -> (StatusCode, String) {
         Ok(()) => (StatusCode::OK, "ready\n".to_string()),
         Err(e) => {
             tracing::warn!(error = %e, "readiness check failed");
-            (StatusCode::SERVICE_UNAVAILABLE, "database unreachable\n".to_string())
+            (
+                StatusCode::SERVICE_UNAVAILABLE,
+                "database unreachable\n".to_string(),
+            )
         }
     }
 }

@@ -15,7 +15,10 @@ pub(crate) fn check_timestamp(action: &Action, now: i64, window: i64) -> Result<
     if skew.abs() > window {
         return Err(ApiError::with_detail(
             ErrorCode::TimestampInvalid,
-            format!("timestamp {} is {skew} s from server time {now}; at most ±{window} s", ts.secs),
+            format!(
+                "timestamp {} is {skew} s from server time {now}; at most ±{window} s",
+                ts.secs
+            ),
         ));
     }
     Ok(())
@@ -28,7 +31,11 @@ pub(crate) fn check_hmac(action: &Action, token: &Token, secret: &str) -> Result
         return Err(invalid("the action has no hmac"));
     };
     // check_timestamp ran first, so the timestamp is present; an empty one cannot match.
-    let timestamp = action.timestamp.as_ref().map(|t| t.text.as_str()).unwrap_or("");
+    let timestamp = action
+        .timestamp
+        .as_ref()
+        .map(|t| t.text.as_str())
+        .unwrap_or("");
     let expected = match &action.hmac_version {
         HmacVersion::V2 => hmac::sign_v2(
             secret,

@@ -43,7 +43,10 @@ pub(crate) fn route(actionid: &str, resourcetype: &str) -> Result<Route, ApiErro
     let unknown_action = || ApiError::with_detail(ErrorCode::UnknownActionId, actionid);
     let verb = ActionVerb::from_urn(actionid).ok_or_else(unknown_action)?;
     if !ROUTES.iter().any(|(_, r, _)| *r == resourcetype) {
-        return Err(ApiError::with_detail(ErrorCode::UnknownResourceType, resourcetype));
+        return Err(ApiError::with_detail(
+            ErrorCode::UnknownResourceType,
+            resourcetype,
+        ));
     }
     ROUTES
         .iter()
@@ -87,7 +90,10 @@ mod tests {
         );
         assert_eq!(
             code(&get, "ActionKindTypes"),
-            Some((25, "Missing configuration for resourceType \"ActionKindTypes\"".into()))
+            Some((
+                25,
+                "Missing configuration for resourceType \"ActionKindTypes\"".into()
+            ))
         );
         assert_eq!(code("urn:x", "actionkindtypes").map(|c| c.0), Some(23));
     }

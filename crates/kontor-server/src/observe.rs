@@ -66,8 +66,7 @@ pub(crate) fn record(summary: &RequestSummary<'_>) {
         _ => "rejected",
     };
     metrics::counter!("kontor_requests_total", "outcome" => outcome).increment(1);
-    metrics::histogram!("kontor_request_duration_seconds")
-        .record(summary.duration.as_secs_f64());
+    metrics::histogram!("kontor_request_duration_seconds").record(summary.duration.as_secs_f64());
     for (verb, resource, code) in &summary.actions {
         metrics::counter!(
             "kontor_actions_total",

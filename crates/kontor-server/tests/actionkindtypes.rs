@@ -6,9 +6,16 @@ use common::*;
 use kontor_proto::ActionVerb;
 use serde_json::{json, Value};
 
-async fn get(server: &TestServer, c: &Credentials, params: Value) -> Result<Value, Box<dyn std::error::Error>> {
+async fn get(
+    server: &TestServer,
+    c: &Credentials,
+    params: Value,
+) -> Result<Value, Box<dyn std::error::Error>> {
     let json = server
-        .post(&envelope(c, vec![action_v2(c, ActionVerb::Get, "actionkindtypes", params)]))
+        .post(&envelope(
+            c,
+            vec![action_v2(c, ActionVerb::Get, "actionkindtypes", params)],
+        ))
         .await?;
     Ok(json["response"]["results"][0].clone())
 }
@@ -27,7 +34,10 @@ async fn kinds_come_in_the_real_shape_with_labels_in_the_asked_language() -> Tes
     let eng = get(&server, &c, json!({"lang": "ENG"})).await?;
     assert_eq!(eng["cacheable"], true);
     assert_eq!(eng["data"]["meta"]["cntabsolute"], Value::Null);
-    let records = eng["data"]["records"].as_array().cloned().unwrap_or_default();
+    let records = eng["data"]["records"]
+        .as_array()
+        .cloned()
+        .unwrap_or_default();
     for (i, r) in records.iter().enumerate() {
         assert_eq!(r["id"], i, "records are numbered from 0");
         assert_eq!(r["type"], "actionkind");
@@ -38,13 +48,23 @@ async fn kinds_come_in_the_real_shape_with_labels_in_the_asked_language() -> Tes
             "key": "Newsletter", "label": "Newsletter",
             "types": {"bestellt": "ordered", "nicht bestellt": "not ordered"}, "default": ""}})
     );
-    assert_eq!(find(&eng, "Notiz")["elements"]["types"], json!([]), "no types: PHP's []");
+    assert_eq!(
+        find(&eng, "Notiz")["elements"]["types"],
+        json!([]),
+        "no types: PHP's []"
+    );
     assert_eq!(find(&eng, "Telefonat")["elements"]["label"], "Phone call");
 
     let deu = get(&server, &c, json!({"lang": "DEU"})).await?;
-    assert_eq!(find(&deu, "Telefonat")["elements"]["types"]["Eingang"], "Eingang");
+    assert_eq!(
+        find(&deu, "Telefonat")["elements"]["types"]["Eingang"],
+        "Eingang"
+    );
     let default = get(&server, &c, json!({})).await?;
-    assert_eq!(default["data"], deu["data"], "German when no language is given");
+    assert_eq!(
+        default["data"], deu["data"],
+        "German when no language is given"
+    );
     let lower = get(&server, &c, json!({"lang": "eng"})).await?;
     assert_eq!(lower["data"], eng["data"]);
     Ok(())
@@ -55,16 +75,27 @@ async fn automatic_types_show_only_for_the_kinds_asked_for() -> TestResult {
     let server = TestServer::start().await?;
     let c = server.tenant("demo", 'a').await?;
     let plain = get(&server, &c, json!({"lang": "ENG"})).await?;
-    assert!(find(&plain, "Email")["elements"]["types"].get("Automatischer Versand").is_none());
-    assert_eq!(find(&plain, "Preisänderung")["elements"]["types"], json!([]));
+    assert!(find(&plain, "Email")["elements"]["types"]
+        .get("Automatischer Versand")
+        .is_none());
+    assert_eq!(
+        find(&plain, "Preisänderung")["elements"]["types"],
+        json!([])
+    );
     let asked = get(
         &server,
         &c,
         json!({"lang": "ENG", "allowAutomaticTypesForActionKind": ["Email"]}),
     )
     .await?;
-    assert_eq!(find(&asked, "Email")["elements"]["types"]["Automatischer Versand"], "automatic dispatch");
-    assert_eq!(find(&asked, "Preisänderung")["elements"]["types"], json!([]));
+    assert_eq!(
+        find(&asked, "Email")["elements"]["types"]["Automatischer Versand"],
+        "automatic dispatch"
+    );
+    assert_eq!(
+        find(&asked, "Preisänderung")["elements"]["types"],
+        json!([])
+    );
     Ok(())
 }
 
@@ -76,7 +107,9 @@ async fn task_types_carry_their_database_ids() -> TestResult {
     let task = &find(&result, "Aufgabe")["elements"];
     assert_eq!(task["typesByDatabaseId"]["1"], "Rückruf");
     assert_eq!(task["types"]["Rückruf"], "Callback");
-    assert!(find(&result, "Email")["elements"].get("typesByDatabaseId").is_none());
+    assert!(find(&result, "Email")["elements"]
+        .get("typesByDatabaseId")
+        .is_none());
     Ok(())
 }
 
@@ -100,7 +133,12 @@ async fn wrong_parameters_get_their_codes_and_messages() -> TestResult {
         assert_eq!(result["data"], json!([]));
     }
     // Parameters a call does not know are ignored, as real clients send extras.
-    let result = get(&server, &c, json!({"lang": "ENG", "listlimit": 500, "extendedclaim": "x"})).await?;
+    let result = get(
+        &server,
+        &c,
+        json!({"lang": "ENG", "listlimit": 500, "extendedclaim": "x"}),
+    )
+    .await?;
     assert_eq!(result["status"]["errorcode"], 0);
     Ok(())
 }
@@ -115,15 +153,29 @@ async fn health_readiness_and_metrics_answer() -> TestResult {
     let ready = server.http.get(format!("{base}/readyz")).send().await?;
     assert_eq!(ready.status().as_u16(), 200);
     server
-        .post(&envelope(&c, vec![action_v2(&c, ActionVerb::Get, "actionkindtypes", json!({}))]))
+        .post(&envelope(
+            &c,
+            vec![action_v2(&c, ActionVerb::Get, "actionkindtypes", json!({}))],
+        ))
         .await?;
-    let metrics = server.http.get(format!("{base}/metrics")).send().await?.text().await?;
+    let metrics = server
+        .http
+        .get(format!("{base}/metrics"))
+        .send()
+        .await?
+        .text()
+        .await?;
     assert!(metrics.contains("kontor_requests_total"), "{metrics}");
     assert!(
-        metrics.contains(r#"kontor_actions_total{verb="get",resourcetype="actionkindtypes",errorcode="0"}"#),
+        metrics.contains(
+            r#"kontor_actions_total{verb="get",resourcetype="actionkindtypes",errorcode="0"}"#
+        ),
         "{metrics}"
     );
-    assert!(metrics.contains("kontor_request_duration_seconds_bucket"), "{metrics}");
+    assert!(
+        metrics.contains("kontor_request_duration_seconds_bucket"),
+        "{metrics}"
+    );
 
     server.store.store.close().await;
     let ready = server.http.get(format!("{base}/readyz")).send().await?;

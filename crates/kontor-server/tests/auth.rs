@@ -60,20 +60,44 @@ async fn each_action_fails_on_its_own_and_the_others_still_run() -> TestResult {
     let json = server.post(&envelope(&c, actions)).await?;
     assert_eq!(top(&json), (500, 97), "{json}");
     assert_eq!(json["status"]["message"], "Error in action");
-    assert_eq!(codes(&json), [0, 136, 136, 136, 137, 137, 137, 23, 25, 23, 0]);
-    let results = json["response"]["results"].as_array().cloned().unwrap_or_default();
+    assert_eq!(
+        codes(&json),
+        [0, 136, 136, 136, 137, 137, 137, 23, 25, 23, 0]
+    );
+    let results = json["response"]["results"]
+        .as_array()
+        .cloned()
+        .unwrap_or_default();
     for (i, r) in results.iter().enumerate() {
         let failed = r["status"]["errorcode"] != 0;
-        assert_eq!(r["data"] == json!([]), failed, "result {i}: failed actions carry data: []");
+        assert_eq!(
+            r["data"] == json!([]),
+            failed,
+            "result {i}: failed actions carry data: []"
+        );
         assert_eq!(r["cacheable"], !failed, "result {i}");
         assert!(r["status"]["errorcode"].is_i64(), "codes are JSON numbers");
     }
-    assert!(results[0]["data"]["records"].as_array().is_some_and(|r| !r.is_empty()));
+    assert!(results[0]["data"]["records"]
+        .as_array()
+        .is_some_and(|r| !r.is_empty()));
     assert_eq!(results[10]["data"], results[0]["data"]);
-    assert!(results[4]["status"]["message"].as_str().unwrap_or("").starts_with("The HMAC is invalid."));
-    assert!(results[1]["status"]["message"].as_str().unwrap_or("").contains("±120 s"));
-    assert_eq!(results[8]["status"]["message"], "Missing configuration for resourceType \"estateKinds\"");
-    assert_eq!(results[8]["resourcetype"], "estateKinds", "the result echoes what was sent");
+    assert!(results[4]["status"]["message"]
+        .as_str()
+        .unwrap_or("")
+        .starts_with("The HMAC is invalid."));
+    assert!(results[1]["status"]["message"]
+        .as_str()
+        .unwrap_or("")
+        .contains("±120 s"));
+    assert_eq!(
+        results[8]["status"]["message"],
+        "Missing configuration for resourceType \"estateKinds\""
+    );
+    assert_eq!(
+        results[8]["resourcetype"], "estateKinds",
+        "the result echoes what was sent"
+    );
     Ok(())
 }
 
@@ -95,7 +119,9 @@ async fn the_timestamp_window_is_120_seconds_either_side() -> TestResult {
         a
     };
     // A second of slack either side keeps the test independent of the clock ticking.
-    let json = server.post(&envelope(&c, vec![at(-119), at(119), at(-125), at(125)])).await?;
+    let json = server
+        .post(&envelope(&c, vec![at(-119), at(119), at(-125), at(125)]))
+        .await?;
     assert_eq!(codes(&json), [0, 0, 136, 136], "{json}");
     Ok(())
 }
@@ -112,11 +138,19 @@ async fn legacy_hmac_v1_is_accepted_and_checked() -> TestResult {
     let empty_object = action_v1(&c, ActionVerb::Get, "actionkindtypes", json!({}));
     let mut empty_list = empty_object.clone();
     empty_list["parameters"] = json!([]);
-    let json = server.post(&envelope(&c, vec![good, tampered, empty_object, empty_list])).await?;
+    let json = server
+        .post(&envelope(
+            &c,
+            vec![good, tampered, empty_object, empty_list],
+        ))
+        .await?;
     assert_eq!(codes(&json), [0, 137, 0, 0], "{json}");
     let email = &json["response"]["results"][0]["data"]["records"][0]["elements"];
     assert_eq!(email["key"], "Email");
-    assert_eq!(email["types"]["Automatischer Versand"], "automatic dispatch");
+    assert_eq!(
+        email["types"]["Automatischer Versand"],
+        "automatic dispatch"
+    );
     Ok(())
 }
 
@@ -135,7 +169,11 @@ async fn a_token_sees_only_its_own_tenant() -> TestResult {
     let keys = |json: &Value| -> Vec<String> {
         json["response"]["results"][0]["data"]["records"]
             .as_array()
-            .map(|r| r.iter().filter_map(|r| r["elements"]["key"].as_str().map(String::from)).collect())
+            .map(|r| {
+                r.iter()
+                    .filter_map(|r| r["elements"]["key"].as_str().map(String::from))
+                    .collect()
+            })
             .unwrap_or_default()
     };
     let seen_by_a = server.post(&envelope(&a, vec![kinds_request(&a)])).await?;
@@ -144,8 +182,14 @@ async fn a_token_sees_only_its_own_tenant() -> TestResult {
     assert!(keys(&seen_by_b).contains(&"Objektbesuch".to_string()));
 
     // A's token signed with B's secret is not B, and is not A either.
-    let crossed = Credentials { token: a.token.clone(), secret: b.secret.clone(), tenant: a.tenant };
-    let json = server.post(&envelope(&crossed, vec![kinds_request(&crossed)])).await?;
+    let crossed = Credentials {
+        token: a.token.clone(),
+        secret: b.secret.clone(),
+        tenant: a.tenant,
+    };
+    let json = server
+        .post(&envelope(&crossed, vec![kinds_request(&crossed)]))
+        .await?;
     assert_eq!(codes(&json), [137]);
     Ok(())
 }

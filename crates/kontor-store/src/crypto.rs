@@ -120,12 +120,15 @@ impl SecretCipher {
             return Err(StoreError::Corrupt("sealed secret is too short".into()));
         }
         let (nonce, body) = sealed.split_at(NONCE_LEN);
-        let plain = self.0.decrypt(XNonce::from_slice(nonce), body).map_err(|_| {
-            StoreError::Key(
+        let plain = self
+            .0
+            .decrypt(XNonce::from_slice(nonce), body)
+            .map_err(|_| {
+                StoreError::Key(
                 "a stored secret cannot be decrypted: the key is not the one it was sealed with"
                     .into(),
             )
-        })?;
+            })?;
         String::from_utf8(plain).map_err(|e| StoreError::Corrupt(e.to_string()))
     }
 }

@@ -5,7 +5,9 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use sqlx::postgres::{PgConnectOptions, PgPool, PgPoolOptions};
-use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteSynchronous};
+use sqlx::sqlite::{
+    SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteSynchronous,
+};
 
 use crate::{DatabaseUrl, SecretCipher, SecretKey, StoreError};
 
@@ -127,10 +129,18 @@ impl Store {
 }
 
 async fn create_schema(connect: &PgConnectOptions, schema: &str) -> Result<(), StoreError> {
-    if !schema.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') {
-        return Err(StoreError::Url(format!("schema name {schema:?} is not a plain identifier")));
+    if !schema
+        .chars()
+        .all(|c| c.is_ascii_alphanumeric() || c == '_')
+    {
+        return Err(StoreError::Url(format!(
+            "schema name {schema:?} is not a plain identifier"
+        )));
     }
-    let pool = PgPoolOptions::new().max_connections(1).connect_with(connect.clone()).await?;
+    let pool = PgPoolOptions::new()
+        .max_connections(1)
+        .connect_with(connect.clone())
+        .await?;
     // Identifiers cannot be bound as parameters; the name was checked above.
     sqlx::query(&format!("CREATE SCHEMA IF NOT EXISTS {schema}"))
         .execute(&pool)

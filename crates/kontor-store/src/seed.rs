@@ -83,14 +83,20 @@ pub(crate) fn standard_action_kinds() -> Vec<ActionKind> {
             "Angebot",
             "Offer",
             "",
-            vec![t("Kaufangebot", "Purchase offer"), t("Mietangebot", "Rental offer")],
+            vec![
+                t("Kaufangebot", "Purchase offer"),
+                t("Mietangebot", "Rental offer"),
+            ],
         ),
         kind(
             "Absage",
             "Absage",
             "Cancellation",
             "",
-            vec![t("durch Interessent", "by prospect"), t("durch Makler", "by agent")],
+            vec![
+                t("durch Interessent", "by prospect"),
+                t("durch Makler", "by agent"),
+            ],
         ),
         kind(
             "Newsletter",
@@ -116,7 +122,10 @@ pub(crate) fn standard_action_kinds() -> Vec<ActionKind> {
             "Preisänderung",
             "Price change",
             "",
-            vec![auto("Preis gesenkt", "price reduced"), auto("Preis erhöht", "price raised")],
+            vec![
+                auto("Preis gesenkt", "price reduced"),
+                auto("Preis erhöht", "price raised"),
+            ],
         ),
         kind("Notiz", "Notiz", "Note", "", Vec::new()),
         kind("Sonstiges", "Sonstiges", "Other", "", Vec::new()),

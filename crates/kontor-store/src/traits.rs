@@ -9,8 +9,10 @@ use crate::StoreError;
 
 pub trait TenantStore {
     /// Creates a tenant with its standard configuration (action kinds, …).
-    fn create_tenant(&self, name: &TenantName)
-        -> impl Future<Output = Result<Tenant, StoreError>> + Send;
+    fn create_tenant(
+        &self,
+        name: &TenantName,
+    ) -> impl Future<Output = Result<Tenant, StoreError>> + Send;
     fn tenant_by_name(
         &self,
         name: &TenantName,

@@ -87,8 +87,13 @@ mod tests {
             DatabaseUrl::parse("sqlite:k.db?mode=rwc").ok(),
             Some(DatabaseUrl::Sqlite("k.db".into()))
         );
-        assert!(matches!(DatabaseUrl::parse("postgres://u@h/db"), Ok(DatabaseUrl::Postgres(_))));
-        let err = DatabaseUrl::parse("mysql://root@localhost/x").err().map(|e| e.to_string());
+        assert!(matches!(
+            DatabaseUrl::parse("postgres://u@h/db"),
+            Ok(DatabaseUrl::Postgres(_))
+        ));
+        let err = DatabaseUrl::parse("mysql://root@localhost/x")
+            .err()
+            .map(|e| e.to_string());
         assert_eq!(
             err.as_deref(),
             Some("unknown database URL scheme \"mysql\": Kontor supports sqlite://PATH and postgres://USER@HOST/DB")
@@ -100,6 +105,9 @@ mod tests {
     #[test]
     fn passwords_are_not_shown() {
         let url = DatabaseUrl::parse("postgres://kontor:hunter2@db:5432/k").ok();
-        assert_eq!(url.map(|u| u.to_string()).as_deref(), Some("postgres://kontor:***@db:5432/k"));
+        assert_eq!(
+            url.map(|u| u.to_string()).as_deref(),
+            Some("postgres://kontor:***@db:5432/k")
+        );
     }
 }

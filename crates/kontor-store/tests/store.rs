@@ -2,9 +2,7 @@
 
 use kontor_proto::{ApiSecret, ApiToken, Language};
 use kontor_store::test_support::open_test_store;
-use kontor_store::{
-    ActionKindStore, ApiUserStore, StoreError, TenantName, TenantStore,
-};
+use kontor_store::{ActionKindStore, ApiUserStore, StoreError, TenantName, TenantStore};
 
 type TestResult = Result<(), Box<dyn std::error::Error>>;
 
@@ -28,12 +26,22 @@ async fn tenants_are_created_once_and_listed() -> TestResult {
     assert_eq!(demo.name.as_str(), "demo");
     assert_eq!(demo.uuid.len(), 36);
     let again = store.create_tenant(&name("demo")).await;
-    assert!(matches!(again, Err(StoreError::Duplicate { what: "tenant", .. })), "{again:?}");
+    assert!(
+        matches!(again, Err(StoreError::Duplicate { what: "tenant", .. })),
+        "{again:?}"
+    );
     store.create_tenant(&name("acme")).await?;
-    let names: Vec<String> =
-        store.list_tenants().await?.into_iter().map(|t| t.name.to_string()).collect();
+    let names: Vec<String> = store
+        .list_tenants()
+        .await?
+        .into_iter()
+        .map(|t| t.name.to_string())
+        .collect();
     assert_eq!(names, ["acme", "demo"]);
-    assert_eq!(store.tenant_by_name(&name("demo")).await?.map(|t| t.id), Some(demo.id));
+    assert_eq!(
+        store.tenant_by_name(&name("demo")).await?.map(|t| t.id),
+        Some(demo.id)
+    );
     assert_eq!(store.tenant_by_name(&name("nobody")).await?, None);
     Ok(())
 }
@@ -43,22 +51,35 @@ async fn api_users_authenticate_with_their_secret_and_rotate() -> TestResult {
     let t = open_test_store().await?;
     let store = &t.store;
     let demo = store.create_tenant(&name("demo")).await?;
-    store.create_api_user(demo.id, &token('a'), &secret('s')).await?;
+    store
+        .create_api_user(demo.id, &token('a'), &secret('s'))
+        .await?;
 
-    let user = store.authenticate(&"a".repeat(32)).await?.ok_or("no user")?;
+    let user = store
+        .authenticate(&"a".repeat(32))
+        .await?
+        .ok_or("no user")?;
     assert_eq!(user.tenant, demo.id);
     assert_eq!(user.tenant_name, "demo");
     assert_eq!(user.secret, "s".repeat(64));
     assert!(store.authenticate(&"b".repeat(32)).await?.is_none());
 
-    let dup = store.create_api_user(demo.id, &token('a'), &secret('x')).await;
+    let dup = store
+        .create_api_user(demo.id, &token('a'), &secret('x'))
+        .await;
     assert!(matches!(dup, Err(StoreError::Duplicate { .. })), "{dup:?}");
 
     store.rotate_secret(&token('a'), &secret('r')).await?;
-    let user = store.authenticate(&"a".repeat(32)).await?.ok_or("no user")?;
+    let user = store
+        .authenticate(&"a".repeat(32))
+        .await?
+        .ok_or("no user")?;
     assert_eq!(user.secret, "r".repeat(64));
     let missing = store.rotate_secret(&token('z'), &secret('r')).await;
-    assert!(matches!(missing, Err(StoreError::NotFound { .. })), "{missing:?}");
+    assert!(
+        matches!(missing, Err(StoreError::NotFound { .. })),
+        "{missing:?}"
+    );
 
     let listed = store.list_api_users(None).await?;
     assert_eq!(listed.len(), 1);
@@ -78,13 +99,26 @@ async fn every_tenant_gets_its_own_standard_action_kinds() -> TestResult {
     let kinds_b = store.action_kinds(b.id).await?;
     assert!(kinds_a.len() >= 10);
     assert_eq!(kinds_a, kinds_b);
-    let newsletter = kinds_a.iter().find(|k| k.key == "Newsletter").ok_or("no Newsletter")?;
-    let types: Vec<_> = newsletter.types.iter().map(|t| t.labels.get(Language::ENG)).collect();
+    let newsletter = kinds_a
+        .iter()
+        .find(|k| k.key == "Newsletter")
+        .ok_or("no Newsletter")?;
+    let types: Vec<_> = newsletter
+        .types
+        .iter()
+        .map(|t| t.labels.get(Language::ENG))
+        .collect();
     assert_eq!(types, ["ordered", "not ordered"]);
     assert_eq!(kinds_a[0].key, "Email");
-    let task = kinds_a.iter().find(|k| k.key == "Aufgabe").ok_or("no Aufgabe")?;
+    let task = kinds_a
+        .iter()
+        .find(|k| k.key == "Aufgabe")
+        .ok_or("no Aufgabe")?;
     assert_eq!(task.types[0].database_id, Some(1));
-    assert!(store.action_kinds(kontor_store::TenantId(9999)).await?.is_empty());
+    assert!(store
+        .action_kinds(kontor_store::TenantId(9999))
+        .await?
+        .is_empty());
     Ok(())
 }
 
@@ -109,11 +143,23 @@ async fn a_tenant_can_add_its_own_action_kind_once() -> TestResult {
         types: Vec::new(),
     };
     store.add_action_kind(b.id, &kind).await?;
-    let keys_b: Vec<_> = store.action_kinds(b.id).await?.into_iter().map(|k| k.key).collect();
+    let keys_b: Vec<_> = store
+        .action_kinds(b.id)
+        .await?
+        .into_iter()
+        .map(|k| k.key)
+        .collect();
     assert_eq!(keys_b.last().map(String::as_str), Some("Objektbesuch"));
-    assert!(!store.action_kinds(a.id).await?.iter().any(|k| k.key == "Objektbesuch"));
+    assert!(!store
+        .action_kinds(a.id)
+        .await?
+        .iter()
+        .any(|k| k.key == "Objektbesuch"));
     let again = store.add_action_kind(b.id, &kind).await;
-    assert!(matches!(again, Err(StoreError::Duplicate { .. })), "{again:?}");
+    assert!(
+        matches!(again, Err(StoreError::Duplicate { .. })),
+        "{again:?}"
+    );
     assert_eq!(store.action_kinds(b.id).await?.len(), keys_b.len());
     Ok(())
 }

@@ -5,7 +5,11 @@ use std::path::PathBuf;
 use clap::{Args, Parser, Subcommand};
 
 #[derive(Debug, Parser)]
-#[command(name = "kontor", version, about = "A server compatible with the onOffice API, and its tools")]
+#[command(
+    name = "kontor",
+    version,
+    about = "A server compatible with the onOffice API, and its tools"
+)]
 pub struct Cli {
     #[command(flatten)]
     pub global: Global,
@@ -23,7 +27,13 @@ pub struct Global {
     #[arg(long, env = "KONTOR_DATA_DIR", default_value = "./data", global = true)]
     pub data_dir: PathBuf,
     /// Log format on stderr.
-    #[arg(long, env = "KONTOR_LOG_FORMAT", value_enum, default_value = "text", global = true)]
+    #[arg(
+        long,
+        env = "KONTOR_LOG_FORMAT",
+        value_enum,
+        default_value = "text",
+        global = true
+    )]
     pub log_format: LogFormat,
 }
 

@@ -21,9 +21,12 @@ pub fn database_url(global: &Global) -> Result<DatabaseUrl, CommandError> {
 
 pub fn secret_key(global: &Global) -> Result<SecretKey, CommandError> {
     match std::env::var(KEY_ENV) {
-        Ok(hex) if !hex.is_empty() => SecretKey::from_hex(&hex)
-            .map_err(|e| CommandError::Message(format!("{KEY_ENV}: {e}"))),
-        _ => Ok(SecretKey::load_or_create(&global.data_dir.join("secret.key"))?),
+        Ok(hex) if !hex.is_empty() => {
+            SecretKey::from_hex(&hex).map_err(|e| CommandError::Message(format!("{KEY_ENV}: {e}")))
+        }
+        _ => Ok(SecretKey::load_or_create(
+            &global.data_dir.join("secret.key"),
+        )?),
     }
 }
 

@@ -68,20 +68,34 @@ fn serve(dir: &Path) -> Result<(Served, Vec<String>), Box<dyn std::error::Error>
 }
 
 fn field(lines: &[String], name: &str) -> Option<String> {
-    lines
-        .iter()
-        .find_map(|l| l.trim().strip_prefix(&format!("{name}:")).map(|v| v.trim().to_string()))
+    lines.iter().find_map(|l| {
+        l.trim()
+            .strip_prefix(&format!("{name}:"))
+            .map(|v| v.trim().to_string())
+    })
 }
 
-async fn call(endpoint: &str, token: &str, secret: &str) -> Result<Value, Box<dyn std::error::Error>> {
-    let ts = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH)?.as_secs();
+async fn call(
+    endpoint: &str,
+    token: &str,
+    secret: &str,
+) -> Result<Value, Box<dyn std::error::Error>> {
+    let ts = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)?
+        .as_secs();
     let actionid = ActionVerb::Get.urn();
     let hmac = sign_v2(secret, &ts.to_string(), token, "actionkindtypes", &actionid);
     let body = json!({"token": token, "request": {"actions": [{
         "actionid": actionid, "resourceid": "", "identifier": "", "resourcetype": "actionkindtypes",
         "timestamp": ts, "hmac_version": 2, "hmac": hmac, "parameters": {"lang": "ENG"}}]}});
     let client = reqwest::Client::new();
-    Ok(client.post(endpoint).json(&body).send().await?.json().await?)
+    Ok(client
+        .post(endpoint)
+        .json(&body)
+        .send()
+        .await?
+        .json()
+        .await?)
 }
 
 #[tokio::test]
@@ -95,14 +109,20 @@ async fn first_start_prints_credentials_that_work() -> TestResult {
     assert_eq!(secret.len(), 64);
     let json = call(&endpoint, &token, &secret).await?;
     assert_eq!(json["status"]["errorcode"], 0, "{json}");
-    assert_eq!(json["response"]["results"][0]["data"]["records"][0]["elements"]["key"], "Email");
+    assert_eq!(
+        json["response"]["results"][0]["data"]["records"][0]["elements"]["key"],
+        "Email"
+    );
     drop(served);
 
     // The secret is stored encrypted: the database file never holds it in clear.
     let db = std::fs::read(dir.join("kontor.db"))?;
     let wal = std::fs::read(dir.join("kontor.db-wal")).unwrap_or_default();
     for bytes in [&db, &wal] {
-        assert!(!bytes.windows(64).any(|w| w == secret.as_bytes()), "secret in clear on disk");
+        assert!(
+            !bytes.windows(64).any(|w| w == secret.as_bytes()),
+            "secret in clear on disk"
+        );
     }
 
     // A second start does not create another demo tenant and prints no secret.
@@ -121,19 +141,30 @@ fn apiuser_commands_create_list_and_rotate() -> TestResult {
     let secret = "s".repeat(64);
     let out = kontor(&dir, &["tenant", "create", "acme"])?;
     assert!(out.status.success(), "{}", text(&out.stderr));
-    let out = kontor(&dir, &["apiuser", "create", "--tenant", "acme", "--token", &token, "--secret", &secret])?;
+    let out = kontor(
+        &dir,
+        &[
+            "apiuser", "create", "--tenant", "acme", "--token", &token, "--secret", &secret,
+        ],
+    )?;
     assert!(out.status.success(), "{}", text(&out.stderr));
     assert!(text(&out.stdout).contains(&secret));
 
     let out = kontor(&dir, &["apiuser", "list"])?;
     let listed = text(&out.stdout);
-    assert!(listed.contains(&token) && listed.contains("acme"), "{listed}");
+    assert!(
+        listed.contains(&token) && listed.contains("acme"),
+        "{listed}"
+    );
     assert!(!listed.contains(&secret), "list never shows secrets");
 
     let out = kontor(&dir, &["apiuser", "rotate-secret", "--token", &token])?;
     assert!(out.status.success(), "{}", text(&out.stderr));
     let printed = text(&out.stdout);
-    let new_secret = printed.lines().find_map(|l| l.trim().strip_prefix("secret:")).map(str::trim);
+    let new_secret = printed
+        .lines()
+        .find_map(|l| l.trim().strip_prefix("secret:"))
+        .map(str::trim);
     assert_eq!(new_secret.map(str::len), Some(64), "{printed}");
     assert_ne!(new_secret, Some(secret.as_str()));
     let _ = std::fs::remove_dir_all(&dir);
@@ -148,23 +179,55 @@ fn bad_input_gets_one_clear_line_and_exit_status_1() -> TestResult {
     let secret = "b".repeat(64);
     kontor(&dir, &["tenant", "create", "acme"])?;
     let cases: Vec<(Vec<&str>, &str)> = vec![
-        (vec!["apiuser", "create", "--tenant", "acme", "--token", &short], "the token must be 32 characters, got 31"),
         (
-            vec!["apiuser", "create", "--tenant", "acme", "--token", &secret, "--secret", &token],
+            vec!["apiuser", "create", "--tenant", "acme", "--token", &short],
+            "the token must be 32 characters, got 31",
+        ),
+        (
+            vec![
+                "apiuser", "create", "--tenant", "acme", "--token", &secret, "--secret", &token,
+            ],
             "token and secret may be swapped",
         ),
-        (vec!["apiuser", "create", "--tenant", "nobody"], "tenant \"nobody\" does not exist"),
-        (vec!["tenant", "create", "Bad Name"], "tenant name \"Bad Name\" is not valid"),
-        (vec!["tenant", "create", "acme"], "tenant \"acme\" already exists"),
-        (vec!["apiuser", "rotate-secret", "--token", &token], "does not exist"),
-        (vec!["tenant", "list", "--database-url", "mysql://root@localhost/k"], "unknown database URL scheme \"mysql\""),
+        (
+            vec!["apiuser", "create", "--tenant", "nobody"],
+            "tenant \"nobody\" does not exist",
+        ),
+        (
+            vec!["tenant", "create", "Bad Name"],
+            "tenant name \"Bad Name\" is not valid",
+        ),
+        (
+            vec!["tenant", "create", "acme"],
+            "tenant \"acme\" already exists",
+        ),
+        (
+            vec!["apiuser", "rotate-secret", "--token", &token],
+            "does not exist",
+        ),
+        (
+            vec![
+                "tenant",
+                "list",
+                "--database-url",
+                "mysql://root@localhost/k",
+            ],
+            "unknown database URL scheme \"mysql\"",
+        ),
     ];
     for (args, expected) in cases {
         let out = kontor(&dir, &args)?;
         let stderr = text(&out.stderr);
         assert_eq!(out.status.code(), Some(1), "{args:?}: {stderr}");
-        assert!(stderr.starts_with("error: ") && stderr.contains(expected), "{args:?}: {stderr}");
-        assert_eq!(stderr.trim_end().lines().count(), 1, "{args:?}: one line, no trace: {stderr}");
+        assert!(
+            stderr.starts_with("error: ") && stderr.contains(expected),
+            "{args:?}: {stderr}"
+        );
+        assert_eq!(
+            stderr.trim_end().lines().count(),
+            1,
+            "{args:?}: one line, no trace: {stderr}"
+        );
     }
     let _ = std::fs::remove_dir_all(&dir);
     Ok(())

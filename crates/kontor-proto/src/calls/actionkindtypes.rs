@@ -52,8 +52,15 @@ impl GetParams {
             map.insert("lang".into(), Value::String(lang.to_string()));
         }
         if !self.allow_automatic_types_for.is_empty() {
-            let kinds = self.allow_automatic_types_for.iter().cloned().map(Value::String);
-            map.insert("allowAutomaticTypesForActionKind".into(), Value::Array(kinds.collect()));
+            let kinds = self
+                .allow_automatic_types_for
+                .iter()
+                .cloned()
+                .map(Value::String);
+            map.insert(
+                "allowAutomaticTypesForActionKind".into(),
+                Value::Array(kinds.collect()),
+            );
         }
         map
     }
@@ -66,7 +73,11 @@ pub struct ActionKindElements {
     pub label: String,
     pub types: LabelMap,
     pub default: String,
-    #[serde(rename = "typesByDatabaseId", skip_serializing_if = "Option::is_none", default)]
+    #[serde(
+        rename = "typesByDatabaseId",
+        skip_serializing_if = "Option::is_none",
+        default
+    )]
     pub types_by_database_id: Option<LabelMap>,
 }
 
@@ -74,6 +85,7 @@ pub struct ActionKindElements {
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct LabelMap(pub Vec<(String, String)>);
 
+// COMPAT: PHP renders an empty array as `[]`; clients iterate `types` either way.
 impl Serialize for LabelMap {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         if self.0.is_empty() {
@@ -125,21 +137,31 @@ mod tests {
             types_by_database_id: None,
         };
         let json = serde_json::to_string(&e).unwrap_or_default();
-        assert_eq!(json, r#"{"key":"Notiz","label":"Note","types":[],"default":""}"#);
+        assert_eq!(
+            json,
+            r#"{"key":"Notiz","label":"Note","types":[],"default":""}"#
+        );
         let back: ActionKindElements = serde_json::from_str(&json).unwrap_or_else(|_| e.clone());
         assert_eq!(back, e);
         let filled = LabelMap(vec![("bestellt".into(), "ordered".into())]);
-        assert_eq!(serde_json::to_string(&filled).unwrap_or_default(), r#"{"bestellt":"ordered"}"#);
+        assert_eq!(
+            serde_json::to_string(&filled).unwrap_or_default(),
+            r#"{"bestellt":"ordered"}"#
+        );
     }
 
     #[test]
     fn params_reject_wrong_types_with_the_vendor_codes() {
-        let map: Map<String, Value> =
-            serde_json::from_str(r#"{"lang":5}"#).unwrap_or_default();
-        assert_eq!(GetParams::parse(Params(&map)).map_err(|e| e.code.code()), Err(227));
-        let map: Map<String, Value> =
-            serde_json::from_str(r#"{"lang":"XXX"}"#).unwrap_or_default();
-        assert_eq!(GetParams::parse(Params(&map)).map_err(|e| e.code.code()), Err(160));
+        let map: Map<String, Value> = serde_json::from_str(r#"{"lang":5}"#).unwrap_or_default();
+        assert_eq!(
+            GetParams::parse(Params(&map)).map_err(|e| e.code.code()),
+            Err(227)
+        );
+        let map: Map<String, Value> = serde_json::from_str(r#"{"lang":"XXX"}"#).unwrap_or_default();
+        assert_eq!(
+            GetParams::parse(Params(&map)).map_err(|e| e.code.code()),
+            Err(160)
+        );
         let map: Map<String, Value> = serde_json::from_str(
             r#"{"lang":"eng","allowAutomaticTypesForActionKind":["Email"],"listlimit":5}"#,
         )

@@ -30,7 +30,9 @@ impl TestServer {
         TestServer::start_with(ServerConfig::default()).await
     }
 
-    pub async fn start_with(config: ServerConfig) -> Result<TestServer, Box<dyn std::error::Error>> {
+    pub async fn start_with(
+        config: ServerConfig,
+    ) -> Result<TestServer, Box<dyn std::error::Error>> {
         let store = open_test_store().await?;
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await?;
         let addr = listener.local_addr()?;
@@ -43,15 +45,31 @@ impl TestServer {
     }
 
     /// Creates a tenant with one API user whose token and secret are made of `fill`.
-    pub async fn tenant(&self, name: &str, fill: char) -> Result<Credentials, Box<dyn std::error::Error>> {
-        let tenant = self.store.store.create_tenant(&TenantName::parse(name)?).await?;
+    pub async fn tenant(
+        &self,
+        name: &str,
+        fill: char,
+    ) -> Result<Credentials, Box<dyn std::error::Error>> {
+        let tenant = self
+            .store
+            .store
+            .create_tenant(&TenantName::parse(name)?)
+            .await?;
         let token = fill.to_string().repeat(32);
         let secret = format!("{}{}", fill.to_string().repeat(32), "S".repeat(32));
         self.store
             .store
-            .create_api_user(tenant.id, &ApiToken::parse(&token)?, &ApiSecret::parse(&secret)?)
+            .create_api_user(
+                tenant.id,
+                &ApiToken::parse(&token)?,
+                &ApiSecret::parse(&secret)?,
+            )
             .await?;
-        Ok(Credentials { token, secret, tenant: tenant.id })
+        Ok(Credentials {
+            token,
+            secret,
+            tenant: tenant.id,
+        })
     }
 
     pub fn url(&self, version: &str) -> String {
@@ -59,7 +77,10 @@ impl TestServer {
     }
 
     /// POSTs raw bytes to the stable endpoint; returns the status, the headers and the JSON.
-    pub async fn post_raw(&self, body: impl Into<reqwest::Body>) -> Result<(u16, reqwest::header::HeaderMap, Value), Box<dyn std::error::Error>> {
+    pub async fn post_raw(
+        &self,
+        body: impl Into<reqwest::Body>,
+    ) -> Result<(u16, reqwest::header::HeaderMap, Value), Box<dyn std::error::Error>> {
         let response = self
             .http
             .post(self.url("stable"))
@@ -90,10 +111,21 @@ pub fn now() -> i64 {
 }
 
 /// An action signed with HMAC v2 at the current time, in the PHP SDK's key order.
-pub fn action_v2(c: &Credentials, verb: ActionVerb, resourcetype: &str, parameters: Value) -> Value {
+pub fn action_v2(
+    c: &Credentials,
+    verb: ActionVerb,
+    resourcetype: &str,
+    parameters: Value,
+) -> Value {
     let ts = now();
     let actionid = verb.urn();
-    let hmac = sign_v2(&c.secret, &ts.to_string(), &c.token, resourcetype, &actionid);
+    let hmac = sign_v2(
+        &c.secret,
+        &ts.to_string(),
+        &c.token,
+        resourcetype,
+        &actionid,
+    );
     json!({
         "actionid": actionid,
         "identifier": "",
@@ -107,7 +139,12 @@ pub fn action_v2(c: &Credentials, verb: ActionVerb, resourcetype: &str, paramete
 }
 
 /// An action signed with the legacy v1 scheme (no `hmac_version` key), as SDK 0.2.0 sends it.
-pub fn action_v1(c: &Credentials, verb: ActionVerb, resourcetype: &str, parameters: Value) -> Value {
+pub fn action_v1(
+    c: &Credentials,
+    verb: ActionVerb,
+    resourcetype: &str,
+    parameters: Value,
+) -> Value {
     let ts = now();
     let actionid = verb.urn();
     let hmac = sign_v1(&V1Input {
@@ -151,6 +188,10 @@ pub fn top(json: &Value) -> (i64, i64) {
 pub fn codes(json: &Value) -> Vec<i64> {
     json["response"]["results"]
         .as_array()
-        .map(|r| r.iter().map(|r| r["status"]["errorcode"].as_i64().unwrap_or(-1)).collect())
+        .map(|r| {
+            r.iter()
+                .map(|r| r["status"]["errorcode"].as_i64().unwrap_or(-1))
+                .collect()
+        })
         .unwrap_or_default()
 }

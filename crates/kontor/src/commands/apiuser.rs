@@ -52,7 +52,10 @@ pub async fn run(global: &Global, cmd: ApiUserCommand) -> Result<(), CommandErro
 }
 
 /// Given credentials are checked for length (naming a swap); missing ones are generated.
-pub fn credentials(token: Option<&str>, secret: Option<&str>) -> Result<NewCredentials, CommandError> {
+pub fn credentials(
+    token: Option<&str>,
+    secret: Option<&str>,
+) -> Result<NewCredentials, CommandError> {
     let token = match token {
         Some(t) => ApiToken::parse(t)?,
         None => ApiToken::parse(&random_alphanumeric(TOKEN_LEN))?,
@@ -69,10 +72,13 @@ pub async fn create(
     tenant: &TenantName,
     credentials: &NewCredentials,
 ) -> Result<(), CommandError> {
-    let found = store.tenant_by_name(tenant).await?.ok_or_else(|| StoreError::NotFound {
-        what: "tenant",
-        name: tenant.to_string(),
-    })?;
+    let found = store
+        .tenant_by_name(tenant)
+        .await?
+        .ok_or_else(|| StoreError::NotFound {
+            what: "tenant",
+            name: tenant.to_string(),
+        })?;
     store
         .create_api_user(found.id, &credentials.token, &credentials.secret)
         .await?;

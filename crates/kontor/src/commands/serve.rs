@@ -18,7 +18,10 @@ pub async fn run(global: &Global, args: ServeArgs) -> Result<(), CommandError> {
         .await
         .map_err(|e| CommandError::Message(format!("cannot listen on {}: {e}", args.listen)))?;
     let addr = listener.local_addr()?;
-    println!("Kontor {} (compatible with the onOffice API)", env!("CARGO_PKG_VERSION"));
+    println!(
+        "Kontor {} (compatible with the onOffice API)",
+        env!("CARGO_PKG_VERSION")
+    );
     println!("  database: {url}");
     println!("  endpoint: http://{addr}/api/stable/api.php");
     if !args.no_demo {
@@ -28,7 +31,11 @@ pub async fn run(global: &Global, args: ServeArgs) -> Result<(), CommandError> {
     // The credentials must reach a terminal or a pipe before the server blocks.
     std::io::stdout().flush()?;
     tracing::info!(%addr, backend = store.backend(), "serving");
-    kontor_server::serve(listener, AppState::new(store.clone(), ServerConfig::default())).await?;
+    kontor_server::serve(
+        listener,
+        AppState::new(store.clone(), ServerConfig::default()),
+    )
+    .await?;
     store.close().await;
     Ok(())
 }

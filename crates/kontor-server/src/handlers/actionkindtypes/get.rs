@@ -32,7 +32,7 @@ pub(crate) async fn handle(
 }
 
 fn elements(kind: &ActionKind, lang: Language, automatic_for: &[String]) -> ActionKindElements {
-    let show_automatic = automatic_for.iter().any(|k| *k == kind.key);
+    let show_automatic = automatic_for.contains(&kind.key);
     let visible: Vec<_> = kind
         .types
         .iter()
