@@ -101,9 +101,10 @@ def expect(cond: bool, what: str) -> None:
 
 def check_actionkind_records(records: Any) -> int:
     expect(isinstance(records, list) and records, f"records must be a non-empty list, got {records!r:.200}")
-    for rec in records:
+    for i, rec in enumerate(records):
         expect(isinstance(rec, dict), f"record is not an object: {rec!r:.200}")
-        expect(rec.get("id") == 0 and rec.get("type") == "actionkind", f"bad record head: {rec!r:.200}")
+        # List-like gets number their records 0..n-1 (JSON ints), as the real API does.
+        expect(rec.get("id") == i and rec.get("type") == "actionkind", f"bad record head at {i}: {rec!r:.200}")
         elements = rec.get("elements")
         expect(isinstance(elements, dict), f"elements is not an object: {rec!r:.200}")
         for key in ("key", "label", "types", "default"):

@@ -275,7 +275,7 @@ error_codes! {
     MissingMandatoryField = 254 => "Missing mandatory field \"%s\"",
     InvalidValueForParameter = 255 => "Invalid value for parameter \"%s\"",
     ParameterListlimitIsMandatoryAndMust = 256 => "Parameter listlimit is mandatory and must be 0.",
-    AnErrorOccurredWhileValidatingThe = 257 => "An error occurred while validating the filter: %s",
+    FilterValidation = 257 => "An error occurred while validating the filter: %s",
     TheDefaultEntryForMustBe = 258 => "The default entry for %s must be passed also as normal, private or business entry!",
     AnErrorOccurredModifyingTheDefault = 259 => "An error occurred modifying the default entry: %s",
     TheDefaultEntryForPhoneMust = 260 => "The default entry for phone must be passed also as normal, private, business or mobile entry!",
@@ -318,7 +318,7 @@ error_codes! {
     AddressIdsValuesMustBeOfType = 299 => "AddressIds values must be of type integer",
     InvalidAddressPhoneValue = 300 => "Invalid address phone value",
     GivenUsersHasToBeAn = 301 => "Given users has to be an array of IDs",
-    ThisActionSupportOnlyUpTo = 302 => "This action support only up to 500 Ids",
+    ThisActionSupportOnlyUpTo500Ids = 302 => "This action support only up to 500 Ids",
     ErrorCreatingRequest = 303 => "Error creating request",
     ModuleAndViewParametersMustNot = 304 => "Module and view parameters must not be empty",
     Unknown = 999 => "unknown error",
@@ -338,28 +338,45 @@ impl ErrorCode {
 pub struct ApiError {
     pub code: ErrorCode,
     pub detail: Option<String>,
+    /// What to fix, appended in parentheses after the vendor's message.
+    pub hint: Option<String>,
 }
 
 impl ApiError {
     pub fn new(code: ErrorCode) -> Self {
-        ApiError { code, detail: None }
+        ApiError {
+            code,
+            detail: None,
+            hint: None,
+        }
     }
 
     pub fn with_detail(code: ErrorCode, detail: impl Into<String>) -> Self {
         ApiError {
             code,
             detail: Some(detail.into()),
+            hint: None,
         }
+    }
+
+    /// Adds what the caller should do, e.g. `listlimit` + "use a whole number from 0 to 500".
+    pub fn hint(mut self, hint: impl Into<String>) -> Self {
+        self.hint = Some(hint.into());
+        self
     }
 
     /// The message sent on the wire.
     pub fn message(&self) -> String {
         let template = self.code.template();
-        match (&self.detail, template.contains("%s")) {
+        let base = match (&self.detail, template.contains("%s")) {
             (Some(detail), true) => template.replacen("%s", detail, 1),
             (None, true) => template.replacen("%s", "", 1),
             (Some(detail), false) => format!("{template} ({detail})"),
             (None, false) => template.to_string(),
+        };
+        match &self.hint {
+            Some(hint) => format!("{base} ({hint})"),
+            None => base,
         }
     }
 }

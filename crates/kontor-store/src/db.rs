@@ -34,6 +34,8 @@ pub(crate) enum Db {
 pub struct Store {
     pub(crate) db: Db,
     pub(crate) cipher: Arc<SecretCipher>,
+    pub(crate) counts: Arc<crate::records::CountCache>,
+    pub(crate) configs: Arc<crate::fields::ConfigCache>,
     backend: &'static str,
 }
 
@@ -108,6 +110,8 @@ impl Store {
         Ok(Store {
             db,
             cipher: Arc::new(SecretCipher::new(key)),
+            counts: Arc::default(),
+            configs: Arc::default(),
             backend: url.backend(),
         })
     }

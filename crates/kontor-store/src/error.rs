@@ -15,6 +15,8 @@ pub enum StoreError {
     Duplicate { what: &'static str, name: String },
     #[error("{what} {name:?} does not exist")]
     NotFound { what: &'static str, name: String },
+    #[error("{0}")]
+    Invalid(String),
     #[error("stored data is damaged: {0}")]
     Corrupt(String),
 }

@@ -2,3 +2,4 @@
 
 pub mod actionkindtypes;
 pub mod params;
+pub mod read;

@@ -1,7 +1,13 @@
 //! The field configuration: the standard catalog every tenant has, plus its custom fields.
 
-pub mod catalog;
-mod estate_fields;
 mod address_fields;
+mod cache;
+pub mod catalog;
+pub mod config;
+pub mod custom;
+mod estate_fields;
 
-pub use catalog::{FieldType, Module, StandardField, SelectValue};
+pub use cache::ConfigCache;
+pub use catalog::{FieldType, Module, SelectValue, StandardField};
+pub use config::{FieldConfig, FieldDef, SelectOption};
+pub use custom::{check_custom_name, record_module, NewCustomField};

@@ -1,0 +1,2 @@
+use super::catalog::StandardField;
+pub const ADDRESS_FIELDS: &[StandardField] = &[];

@@ -1,0 +1,98 @@
+//! A tenant's field configuration of one module: the standard catalog plus its custom fields.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use kontor_proto::Language;
+
+use super::catalog::{FieldType, Module, StandardField};
+use crate::types::Labels;
+
+/// One select value with its labels.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SelectOption {
+    pub key: String,
+    pub labels: Labels,
+}
+
+/// A field as the server sees it, standard or custom.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FieldDef {
+    pub name: String,
+    pub ty: FieldType,
+    pub length: Option<u32>,
+    pub values: Vec<SelectOption>,
+    pub default: Option<String>,
+    pub labels: Labels,
+    pub table: String,
+    pub content: String,
+    pub measure: Option<String>,
+    pub read_only: bool,
+    pub custom: bool,
+}
+
+impl FieldDef {
+    pub fn from_standard(f: &StandardField) -> FieldDef {
+        FieldDef {
+            name: f.name.to_string(),
+            ty: f.ty,
+            length: f.length,
+            values: f
+                .values
+                .iter()
+                .map(|v| SelectOption {
+                    key: v.key.to_string(),
+                    labels: Labels::new(v.deu, v.eng),
+                })
+                .collect(),
+            default: f.default.map(str::to_string),
+            labels: Labels::new(f.deu, f.eng),
+            table: f.table.to_string(),
+            content: f.content.to_string(),
+            measure: f.measure.map(str::to_string),
+            read_only: f.read_only,
+            custom: false,
+        }
+    }
+
+    pub fn label(&self, lang: Language) -> &str {
+        self.labels.get(lang)
+    }
+
+    /// The option with this key, if the field is a select and has it.
+    pub fn option(&self, key: &str) -> Option<&SelectOption> {
+        self.values.iter().find(|o| o.key == key)
+    }
+}
+
+/// All fields of a module for one tenant, in display order, with a name index.
+#[derive(Debug, Clone, Default)]
+pub struct FieldConfig {
+    fields: Vec<FieldDef>,
+    index: HashMap<String, usize>,
+}
+
+impl FieldConfig {
+    pub fn new(module: Module, custom: Vec<FieldDef>) -> FieldConfig {
+        let fields: Vec<FieldDef> = module
+            .standard_fields()
+            .iter()
+            .map(FieldDef::from_standard)
+            .chain(custom)
+            .collect();
+        let index = fields.iter().enumerate().map(|(i, f)| (f.name.clone(), i)).collect();
+        FieldConfig { fields, index }
+    }
+
+    /// Looks a field up by its exact, case-sensitive name.
+    pub fn get(&self, name: &str) -> Option<&FieldDef> {
+        self.index.get(name).map(|i| &self.fields[*i])
+    }
+
+    pub fn fields(&self) -> &[FieldDef] {
+        &self.fields
+    }
+}
+
+/// Shared, immutable configuration handed to requests.
+pub type SharedFieldConfig = Arc<FieldConfig>;

@@ -1,0 +1,2 @@
+use super::catalog::StandardField;
+pub const ESTATE_FIELDS: &[StandardField] = &[];

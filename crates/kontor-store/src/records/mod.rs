@@ -1,0 +1,149 @@
+//! Records of the estate and address modules: typed queries in, JSON documents out.
+//!
+//! The server resolves every field name against the tenant's field configuration before a
+//! query reaches this module, and says how its values compare ([`ValueKind`]); the store
+//! only decides *where* a field lives (a typed column or the document) and writes the SQL.
+
+mod columns;
+mod count_cache;
+mod read;
+mod sql;
+mod write;
+
+use std::future::Future;
+
+use kontor_proto::calls::read::{FilterOp, Operand};
+use serde_json::{Map, Value};
+
+pub use count_cache::CountCache;
+
+use crate::{StoreError, TenantId};
+
+/// The record modules.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum RecordModule {
+    Estate,
+    Address,
+}
+
+impl RecordModule {
+    pub const fn name(self) -> &'static str {
+        match self {
+            RecordModule::Estate => "estate",
+            RecordModule::Address => "address",
+        }
+    }
+
+    pub(crate) const fn table(self) -> &'static str {
+        match self {
+            RecordModule::Estate => "estates",
+            RecordModule::Address => "addresses",
+        }
+    }
+}
+
+/// How a field's values compare, from its type in the field configuration.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ValueKind {
+    /// Integers, floats, booleans: compared as numbers; unset reads as 0.
+    Number,
+    /// Text, dates, single-select keys: compared as strings (byte order); unset reads as "".
+    Text,
+    /// Multi-select: a list of keys; `=` means "contains".
+    Multi,
+}
+
+/// One resolved condition.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FieldCondition {
+    pub field: String,
+    pub kind: ValueKind,
+    pub op: FilterOp,
+    pub operand: Operand,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct FieldSort {
+    pub field: String,
+    pub kind: ValueKind,
+    pub descending: bool,
+}
+
+/// A circle on the map: records whose `breitengrad`/`laengengrad` lie within `radius_km`.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct GeoCircle {
+    pub lat: f64,
+    pub lon: f64,
+    pub radius_km: f64,
+}
+
+/// A list query. All conditions combine with AND.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct RecordQuery {
+    pub conditions: Vec<FieldCondition>,
+    pub sort: Vec<FieldSort>,
+    /// Only these ids (`resourceid`, `recordids`); `None` for all.
+    pub ids: Option<Vec<i64>>,
+    pub geo: Option<GeoCircle>,
+    pub limit: u32,
+    pub offset: u64,
+}
+
+/// A stored record: its ids and its document of field values.
+#[derive(Debug, Clone, PartialEq)]
+pub struct StoredRecord {
+    pub id: i64,
+    pub uuid: String,
+    pub doc: Map<String, Value>,
+}
+
+/// A page of records and the number of all matches.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RecordPage {
+    pub total: u64,
+    pub records: Vec<StoredRecord>,
+}
+
+pub trait RecordStore {
+    /// Runs a list query.
+    fn query_records(
+        &self,
+        tenant: TenantId,
+        module: RecordModule,
+        query: &RecordQuery,
+    ) -> impl Future<Output = Result<RecordPage, StoreError>> + Send;
+
+    /// Inserts records, each with its document; returns their new ids in order. One
+    /// transaction for the lot.
+    fn insert_records(
+        &self,
+        tenant: TenantId,
+        module: RecordModule,
+        docs: Vec<Map<String, Value>>,
+    ) -> impl Future<Output = Result<Vec<i64>, StoreError>> + Send;
+
+    /// Merges `changes` into a record's document. `Ok(false)` when there is no such record.
+    fn update_record(
+        &self,
+        tenant: TenantId,
+        module: RecordModule,
+        id: i64,
+        changes: Map<String, Value>,
+    ) -> impl Future<Output = Result<bool, StoreError>> + Send;
+
+    /// Reads one record by id.
+    fn get_record(
+        &self,
+        tenant: TenantId,
+        module: RecordModule,
+        id: i64,
+    ) -> impl Future<Output = Result<Option<StoredRecord>, StoreError>> + Send;
+
+    /// Hands out the next value of a per-tenant counter (customer numbers, contact ids).
+    fn next_ids(
+        &self,
+        tenant: TenantId,
+        counter: &str,
+        count: u32,
+    ) -> impl Future<Output = Result<i64, StoreError>> + Send;
+}

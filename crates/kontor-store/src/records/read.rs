@@ -1,0 +1,125 @@
+//! Running record queries.
+
+use serde_json::{Map, Value};
+use sqlx::FromRow;
+
+use super::sql::{order_and_page, where_clause, Bind, Dialect, Sql};
+use super::{RecordModule, RecordPage, RecordQuery, StoredRecord};
+use crate::db::on_db;
+use crate::{Store, StoreError, TenantId};
+
+/// Binds every value of a statement, whichever driver's query it is.
+macro_rules! bind_all {
+    ($query:expr, $binds:expr) => {{
+        let mut query = $query;
+        for bind in $binds {
+            query = match bind {
+                Bind::Int(i) => query.bind(*i),
+                Bind::Real(f) => query.bind(*f),
+                Bind::Text(t) => query.bind(t.clone()),
+            };
+        }
+        query
+    }};
+}
+pub(crate) use bind_all;
+
+#[derive(FromRow)]
+pub(crate) struct RecordRow {
+    id: i64,
+    uuid: String,
+    doc: String,
+}
+
+impl RecordRow {
+    pub(crate) fn into_record(self) -> Result<StoredRecord, StoreError> {
+        let doc: Map<String, Value> = serde_json::from_str(&self.doc)
+            .map_err(|e| StoreError::Corrupt(format!("record {}: {e}", self.id)))?;
+        Ok(StoredRecord {
+            id: self.id,
+            uuid: self.uuid,
+            doc,
+        })
+    }
+}
+
+impl Store {
+    pub(crate) fn dialect(&self) -> Dialect {
+        match self.db {
+            crate::db::Db::Sqlite(_) => Dialect::Sqlite,
+            crate::db::Db::Postgres(_) => Dialect::Postgres,
+        }
+    }
+
+    /// The columns every record read selects; PostgreSQL hands the JSONB back as text.
+    pub(crate) fn record_columns(&self) -> &'static str {
+        match self.dialect() {
+            Dialect::Sqlite => "id, uuid, doc",
+            Dialect::Postgres => "id, uuid, doc::text AS doc",
+        }
+    }
+
+    pub(crate) async fn generation(&self, tenant: TenantId, module: RecordModule) -> Result<i64, StoreError> {
+        self.generation_of(tenant, module.name()).await
+    }
+
+    /// The write generation under a key (a module name, or `fields:<module>`).
+    pub(crate) async fn generation_of(&self, tenant: TenantId, key: &str) -> Result<i64, StoreError> {
+        let row: Option<(i64,)> = on_db!(&self.db, pool => sqlx::query_as(
+            "SELECT generation FROM write_generations WHERE tenant_id = $1 AND module = $2",
+        )
+        .bind(tenant.0)
+        .bind(key)
+        .fetch_optional(pool)
+        .await)?;
+        Ok(row.map(|r| r.0).unwrap_or(0))
+    }
+
+    pub(crate) async fn run_query(
+        &self,
+        tenant: TenantId,
+        module: RecordModule,
+        q: &RecordQuery,
+    ) -> Result<RecordPage, StoreError> {
+        let dialect = self.dialect();
+        let filter = where_clause(dialect, module, tenant.0, q);
+        let key = (tenant.0, module.name(), format!("{}|{:?}", filter.text, filter.binds));
+        let generation = self.generation(tenant, module).await?;
+        let total = match self.counts.get(&key, generation) {
+            Some(total) => total,
+            None => {
+                let mut count = Sql::default();
+                count.push("SELECT COUNT(*) FROM ").push(module.table()).push(" WHERE ");
+                count.text.push_str(&filter.text);
+                count.binds = filter.binds.clone();
+                let (total,): (i64,) = on_db!(&self.db, pool => bind_all!(
+                    sqlx::query_as(&count.text), &count.binds
+                )
+                .fetch_one(pool)
+                .await)?;
+                let total = total.max(0) as u64;
+                self.counts.put(key, generation, total);
+                total
+            }
+        };
+        if q.limit == 0 || q.offset >= total {
+            return Ok(RecordPage { total, records: Vec::new() });
+        }
+        let mut page = Sql::default();
+        page.push("SELECT ")
+            .push(self.record_columns())
+            .push(" FROM ")
+            .push(module.table())
+            .push(" WHERE ");
+        page.text.push_str(&filter.text);
+        page.binds = filter.binds;
+        order_and_page(&mut page, dialect, module, q);
+        let rows: Vec<RecordRow> = on_db!(&self.db, pool => bind_all!(
+            sqlx::query_as(&page.text), &page.binds
+        )
+        .fetch_all(pool)
+        .await)?;
+        let records = rows.into_iter().map(RecordRow::into_record).collect::<Result<_, _>>()?;
+        Ok(RecordPage { total, records })
+    }
+}

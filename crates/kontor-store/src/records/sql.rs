@@ -1,0 +1,255 @@
+//! Building the SQL of a record query, for either dialect.
+//!
+//! Values are always bound, never pasted; the only identifiers written into the text are the
+//! fixed column names of `columns.rs`. Field names of document fields are bound too (as JSON
+//! paths), so a name can never change the statement.
+
+use kontor_proto::calls::read::{FilterOp, Operand, Scalar};
+
+use super::columns::{hot_column, id_field};
+use super::{FieldCondition, FieldSort, GeoCircle, RecordModule, RecordQuery, ValueKind};
+
+/// A bound value.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) enum Bind {
+    Int(i64),
+    Real(f64),
+    Text(String),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Dialect {
+    Sqlite,
+    Postgres,
+}
+
+/// Statement text plus its binds, numbered `$1…` in order (SQLite accepts `$n` too).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub(crate) struct Sql {
+    pub text: String,
+    pub binds: Vec<Bind>,
+}
+
+impl Sql {
+    pub fn push(&mut self, text: &str) -> &mut Self {
+        self.text.push_str(text);
+        self
+    }
+
+    pub fn bind(&mut self, value: Bind) -> &mut Self {
+        self.binds.push(value);
+        let n = self.binds.len();
+        self.text.push_str(&format!("${n}"));
+        self
+    }
+}
+
+/// Mean kilometres per degree of latitude.
+const KM_PER_DEGREE: f64 = 111.195;
+
+/// The WHERE clause (without the keyword) shared by the count and the page.
+pub(crate) fn where_clause(dialect: Dialect, module: RecordModule, tenant: i64, q: &RecordQuery) -> Sql {
+    let mut sql = Sql::default();
+    sql.push("tenant_id = ").bind(Bind::Int(tenant));
+    if let Some(ids) = &q.ids {
+        sql.push(" AND id IN (");
+        if ids.is_empty() {
+            sql.push("NULL");
+        }
+        for (i, id) in ids.iter().enumerate() {
+            if i > 0 {
+                sql.push(", ");
+            }
+            sql.bind(Bind::Int(*id));
+        }
+        sql.push(")");
+    }
+    for c in &q.conditions {
+        sql.push(" AND ");
+        condition(&mut sql, dialect, module, c);
+    }
+    if let Some(geo) = &q.geo {
+        sql.push(" AND ");
+        geo_circle(&mut sql, geo);
+    }
+    sql
+}
+
+/// ORDER BY … LIMIT … OFFSET …; the id breaks ties so that pages never overlap.
+pub(crate) fn order_and_page(sql: &mut Sql, dialect: Dialect, module: RecordModule, q: &RecordQuery) {
+    sql.push(" ORDER BY ");
+    for s in &q.sort {
+        sort_key(sql, dialect, module, s);
+        sql.push(", ");
+    }
+    sql.push("id ASC LIMIT ")
+        .bind(Bind::Int(i64::from(q.limit)))
+        .push(" OFFSET ")
+        .bind(Bind::Int(q.offset.min(i64::MAX as u64) as i64));
+}
+
+fn sort_key(sql: &mut Sql, dialect: Dialect, module: RecordModule, s: &FieldSort) {
+    field_expr(sql, dialect, module, &s.field, s.kind);
+    sql.push(if s.descending { " DESC" } else { " ASC" });
+}
+
+/// The expression a field reads as: its column, or its document value with the unset value
+/// (0 or "") filled in.
+fn field_expr(sql: &mut Sql, dialect: Dialect, module: RecordModule, field: &str, kind: ValueKind) {
+    if field == id_field(module) {
+        sql.push("id");
+        return;
+    }
+    if let Some(col) = hot_column(module, field) {
+        sql.push(col.column);
+        return;
+    }
+    match (dialect, kind) {
+        (Dialect::Sqlite, ValueKind::Number) => {
+            sql.push("COALESCE(CAST(json_extract(doc, ").bind(json_path(field)).push(") AS REAL), 0)");
+        }
+        (Dialect::Sqlite, _) => {
+            sql.push("COALESCE(json_extract(doc, ").bind(json_path(field)).push("), '')");
+        }
+        (Dialect::Postgres, ValueKind::Number) => {
+            sql.push("COALESCE((doc->>").bind(Bind::Text(field.into())).push(")::double precision, 0)");
+        }
+        // Byte order, as SQLite compares, whatever the database's collation.
+        (Dialect::Postgres, _) => {
+            sql.push("(COALESCE(doc->>").bind(Bind::Text(field.into())).push(", '') COLLATE \"C\")");
+        }
+    }
+}
+
+fn json_path(field: &str) -> Bind {
+    Bind::Text(format!("$.\"{}\"", field.replace('"', "")))
+}
+
+fn value_bind(kind: ValueKind, value: &Scalar) -> Bind {
+    match kind {
+        ValueKind::Number => Bind::Real(value.as_f64().unwrap_or(0.0)),
+        ValueKind::Text | ValueKind::Multi => Bind::Text(value.as_text()),
+    }
+}
+
+fn condition(sql: &mut Sql, dialect: Dialect, module: RecordModule, c: &FieldCondition) {
+    if c.kind == ValueKind::Multi {
+        return multi_condition(sql, dialect, c);
+    }
+    let like = match dialect {
+        Dialect::Sqlite => " LIKE ",
+        Dialect::Postgres => " ILIKE ",
+    };
+    let not_like = match dialect {
+        Dialect::Sqlite => " NOT LIKE ",
+        Dialect::Postgres => " NOT ILIKE ",
+    };
+    field_expr(sql, dialect, module, &c.field, c.kind);
+    match (&c.op, &c.operand) {
+        (FilterOp::In | FilterOp::NotIn, Operand::Many(values)) => {
+            sql.push(if c.op == FilterOp::In { " IN (" } else { " NOT IN (" });
+            for (i, v) in values.iter().enumerate() {
+                if i > 0 {
+                    sql.push(", ");
+                }
+                sql.bind(value_bind(c.kind, v));
+            }
+            sql.push(")");
+        }
+        (FilterOp::Between, Operand::Range(from, to)) => {
+            sql.push(" BETWEEN ")
+                .bind(value_bind(c.kind, from))
+                .push(" AND ")
+                .bind(value_bind(c.kind, to));
+        }
+        (op, Operand::One(v)) => {
+            let text = match op {
+                FilterOp::Eq => " = ",
+                FilterOp::Ne => " <> ",
+                FilterOp::Lt => " < ",
+                FilterOp::Gt => " > ",
+                FilterOp::Le => " <= ",
+                FilterOp::Ge => " >= ",
+                FilterOp::Like => like,
+                FilterOp::NotLike => not_like,
+                // Shapes the parser never produces; a false condition is the safe reading.
+                _ => " <> ",
+            };
+            sql.push(text).bind(value_bind(c.kind, v));
+        }
+        _ => {
+            sql.push(" IS NULL");
+        }
+    }
+}
+
+/// Multi-select: `=` and `in` mean "contains (any of)", `!=` and `not in` "contains none of",
+/// `like` "some key matches".
+fn multi_condition(sql: &mut Sql, dialect: Dialect, c: &FieldCondition) {
+    let values: Vec<&Scalar> = match &c.operand {
+        Operand::One(v) => vec![v],
+        Operand::Many(list) => list.iter().collect(),
+        Operand::Range(a, b) => vec![a, b],
+    };
+    let negated = matches!(c.op, FilterOp::Ne | FilterOp::NotIn | FilterOp::NotLike);
+    let like = matches!(c.op, FilterOp::Like | FilterOp::NotLike);
+    sql.push(if negated { "NOT EXISTS (SELECT 1 FROM " } else { "EXISTS (SELECT 1 FROM " });
+    match dialect {
+        Dialect::Sqlite => {
+            sql.push("json_each(doc, ").bind(json_path(&c.field)).push(") WHERE value");
+        }
+        Dialect::Postgres => {
+            sql.push("jsonb_array_elements_text(COALESCE(doc->")
+                .bind(Bind::Text(c.field.clone()))
+                .push(", '[]'::jsonb)) AS e(v) WHERE e.v");
+        }
+    }
+    if like {
+        sql.push(match dialect {
+            Dialect::Sqlite => " LIKE ",
+            Dialect::Postgres => " ILIKE ",
+        });
+        if let Some(v) = values.first() {
+            sql.bind(Bind::Text(v.as_text()));
+        }
+    } else {
+        sql.push(" IN (");
+        for (i, v) in values.iter().enumerate() {
+            if i > 0 {
+                sql.push(", ");
+            }
+            sql.bind(Bind::Text(v.as_text()));
+        }
+        sql.push(")");
+    }
+    sql.push(")");
+}
+
+/// An equirectangular distance test, accurate to well under 1% for the radii a listing
+/// search uses, and written in plain arithmetic so that SQLite needs no math extension. The
+/// bounding box in front lets the geo index narrow the scan.
+fn geo_circle(sql: &mut Sql, geo: &GeoCircle) {
+    let dlat = geo.radius_km / KM_PER_DEGREE;
+    let cos = geo.lat.to_radians().cos().max(0.01);
+    let dlon = dlat / cos;
+    sql.push("breitengrad BETWEEN ")
+        .bind(Bind::Real(geo.lat - dlat))
+        .push(" AND ")
+        .bind(Bind::Real(geo.lat + dlat))
+        .push(" AND laengengrad BETWEEN ")
+        .bind(Bind::Real(geo.lon - dlon))
+        .push(" AND ")
+        .bind(Bind::Real(geo.lon + dlon))
+        .push(" AND (breitengrad - ")
+        .bind(Bind::Real(geo.lat))
+        .push(") * (breitengrad - ")
+        .bind(Bind::Real(geo.lat))
+        .push(") + (laengengrad - ")
+        .bind(Bind::Real(geo.lon))
+        .push(") * (laengengrad - ")
+        .bind(Bind::Real(geo.lon))
+        .push(") * ")
+        .bind(Bind::Real(cos * cos))
+        .push(" <= ")
+        .bind(Bind::Real(dlat * dlat));
+}

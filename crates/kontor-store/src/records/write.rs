@@ -1,0 +1,160 @@
+//! Writing records and handing out ids.
+
+use serde_json::{Map, Value};
+
+use super::columns::{column_value, hot_columns};
+use super::read::{bind_all, RecordRow};
+use super::sql::{Bind, Dialect, Sql};
+use super::{RecordModule, RecordPage, RecordQuery, RecordStore, StoredRecord};
+use crate::db::on_db;
+use crate::{Store, StoreError, TenantId};
+
+/// Bumps the module's write generation (invalidating cached counts) inside a transaction.
+const BUMP_GENERATION: &str = "INSERT INTO write_generations (tenant_id, module, generation)
+     VALUES ($1, $2, 1)
+     ON CONFLICT (tenant_id, module) DO UPDATE SET generation = write_generations.generation + 1";
+
+/// Reserves `count` ids of a counter; returns the last one.
+const NEXT_IDS: &str = "INSERT INTO id_counters (tenant_id, name, last_id) VALUES ($1, $2, $3)
+     ON CONFLICT (tenant_id, name) DO UPDATE SET last_id = id_counters.last_id + $3
+     RETURNING last_id";
+
+fn doc_text(doc: &Map<String, Value>) -> String {
+    // A map of JSON values always serialises.
+    serde_json::to_string(doc).unwrap_or_else(|_| "{}".into())
+}
+
+impl Store {
+    fn insert_statement(&self, module: RecordModule) -> Sql {
+        let mut sql = Sql::default();
+        sql.push("INSERT INTO ").push(module.table()).push(" (tenant_id, id, uuid, doc");
+        for col in hot_columns(module) {
+            sql.push(", ").push(col.column);
+        }
+        sql.push(") VALUES ($1, $2, $3, ");
+        sql.push(match self.dialect() {
+            Dialect::Sqlite => "$4",
+            Dialect::Postgres => "$4::jsonb",
+        });
+        for (i, _) in hot_columns(module).iter().enumerate() {
+            sql.push(&format!(", ${}", i + 5));
+        }
+        sql.push(")");
+        sql
+    }
+}
+
+impl RecordStore for Store {
+    async fn query_records(
+        &self,
+        tenant: TenantId,
+        module: RecordModule,
+        query: &RecordQuery,
+    ) -> Result<RecordPage, StoreError> {
+        self.run_query(tenant, module, query).await
+    }
+
+    async fn insert_records(
+        &self,
+        tenant: TenantId,
+        module: RecordModule,
+        docs: Vec<Map<String, Value>>,
+    ) -> Result<Vec<i64>, StoreError> {
+        if docs.is_empty() {
+            return Ok(Vec::new());
+        }
+        let statement = self.insert_statement(module);
+        let count = docs.len() as i64;
+        on_db!(&self.db, pool => {
+            let mut tx = pool.begin().await?;
+            let (last,): (i64,) = sqlx::query_as(NEXT_IDS)
+                .bind(tenant.0)
+                .bind(module.name())
+                .bind(count)
+                .fetch_one(&mut *tx)
+                .await?;
+            let first = last - count + 1;
+            let mut ids = Vec::with_capacity(docs.len());
+            for (i, doc) in docs.iter().enumerate() {
+                let id = first + i as i64;
+                let mut binds = vec![
+                    Bind::Int(tenant.0),
+                    Bind::Int(id),
+                    Bind::Text(uuid::Uuid::new_v4().to_string()),
+                    Bind::Text(doc_text(doc)),
+                ];
+                binds.extend(hot_columns(module).iter().map(|c| column_value(c, doc.get(c.field))));
+                bind_all!(sqlx::query(&statement.text), &binds).execute(&mut *tx).await?;
+                ids.push(id);
+            }
+            sqlx::query(BUMP_GENERATION).bind(tenant.0).bind(module.name()).execute(&mut *tx).await?;
+            tx.commit().await?;
+            Ok(ids)
+        })
+    }
+
+    async fn update_record(
+        &self,
+        tenant: TenantId,
+        module: RecordModule,
+        id: i64,
+        changes: Map<String, Value>,
+    ) -> Result<bool, StoreError> {
+        // One statement merges the document, so that concurrent writers of other fields of
+        // the same record cannot lose each other's changes (and SQLite never has to upgrade a
+        // read lock). Both merges replace arrays whole: multiselect writes replace the set.
+        let mut sql = Sql::default();
+        sql.push("UPDATE ").push(module.table()).push(" SET doc = ");
+        match self.dialect() {
+            Dialect::Sqlite => sql.push("json_patch(doc, ").bind(Bind::Text(doc_text(&changes))).push(")"),
+            Dialect::Postgres => sql.push("doc || ").bind(Bind::Text(doc_text(&changes))).push("::jsonb"),
+        };
+        for col in hot_columns(module) {
+            if changes.contains_key(col.field) {
+                sql.push(", ").push(col.column).push(" = ").bind(column_value(col, changes.get(col.field)));
+            }
+        }
+        sql.push(" WHERE tenant_id = ").bind(Bind::Int(tenant.0)).push(" AND id = ").bind(Bind::Int(id));
+        on_db!(&self.db, pool => {
+            let mut tx = pool.begin().await?;
+            let affected = bind_all!(sqlx::query(&sql.text), &sql.binds)
+                .execute(&mut *tx)
+                .await?
+                .rows_affected();
+            if affected > 0 {
+                sqlx::query(BUMP_GENERATION).bind(tenant.0).bind(module.name()).execute(&mut *tx).await?;
+            }
+            tx.commit().await?;
+            Ok(affected > 0)
+        })
+    }
+
+    async fn get_record(
+        &self,
+        tenant: TenantId,
+        module: RecordModule,
+        id: i64,
+    ) -> Result<Option<StoredRecord>, StoreError> {
+        let text = format!(
+            "SELECT {} FROM {} WHERE tenant_id = $1 AND id = $2",
+            self.record_columns(),
+            module.table()
+        );
+        let row: Option<RecordRow> = on_db!(&self.db, pool => sqlx::query_as(&text)
+            .bind(tenant.0)
+            .bind(id)
+            .fetch_optional(pool)
+            .await)?;
+        row.map(RecordRow::into_record).transpose()
+    }
+
+    async fn next_ids(&self, tenant: TenantId, counter: &str, count: u32) -> Result<i64, StoreError> {
+        let (last,): (i64,) = on_db!(&self.db, pool => sqlx::query_as(NEXT_IDS)
+            .bind(tenant.0)
+            .bind(counter)
+            .bind(i64::from(count))
+            .fetch_one(pool)
+            .await)?;
+        Ok(last)
+    }
+}
