@@ -13,14 +13,26 @@ use crate::AppState;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Call {
     GetActionKindTypes,
+    GetFields,
+    ReadEstate,
+    CreateEstate,
+    ModifyEstate,
+    ReadAddress,
+    CreateAddress,
+    ModifyAddress,
 }
 
 /// `(verb, resourcetype, call)`. Resource types are case-sensitive, as on the real API.
-const ROUTES: &[(ActionVerb, &str, Call)] = &[(
-    ActionVerb::Get,
-    kontor_proto::calls::actionkindtypes::RESOURCE_TYPE,
-    Call::GetActionKindTypes,
-)];
+const ROUTES: &[(ActionVerb, &str, Call)] = &[
+    (ActionVerb::Get, "actionkindtypes", Call::GetActionKindTypes),
+    (ActionVerb::Get, "fields", Call::GetFields),
+    (ActionVerb::Read, "estate", Call::ReadEstate),
+    (ActionVerb::Create, "estate", Call::CreateEstate),
+    (ActionVerb::Modify, "estate", Call::ModifyEstate),
+    (ActionVerb::Read, "address", Call::ReadAddress),
+    (ActionVerb::Create, "address", Call::CreateAddress),
+    (ActionVerb::Modify, "address", Call::ModifyAddress),
+];
 
 /// The supported `(verb, resourcetype)` pairs, for documentation and the CLI.
 pub fn supported_calls() -> impl Iterator<Item = (ActionVerb, &'static str)> {
@@ -67,10 +79,16 @@ pub(crate) async fn run(
     action: &Action,
 ) -> Result<Data, ApiError> {
     let params = Params(&action.parameters);
+    let store = &state.store;
     match call {
-        Call::GetActionKindTypes => {
-            handlers::actionkindtypes::get::handle(&state.store, ctx, params).await
-        }
+        Call::GetActionKindTypes => handlers::actionkindtypes::get::handle(store, ctx, params).await,
+        Call::GetFields => handlers::fields::get::handle(store, ctx, params).await,
+        Call::ReadEstate => handlers::estate::read::handle(store, ctx, params).await,
+        Call::CreateEstate => handlers::estate::create::handle(store, ctx, params).await,
+        Call::ModifyEstate => handlers::estate::modify::handle(store, ctx, params).await,
+        Call::ReadAddress => handlers::address::read::handle(store, ctx, params).await,
+        Call::CreateAddress => handlers::address::create::handle(store, ctx, params).await,
+        Call::ModifyAddress => handlers::address::modify::handle(store, ctx, params).await,
     }
 }
 

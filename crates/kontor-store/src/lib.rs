@@ -23,6 +23,6 @@ pub use crypto::{SecretCipher, SecretKey};
 pub use db::{OpenOptions, Store};
 pub use error::StoreError;
 pub use records::{RecordModule, RecordStore};
-pub use traits::{ActionKindStore, ApiUserStore, TenantStore};
+pub use traits::{ActionKindStore, ApiUserStore, FieldStore, TenantStore};
 pub use types::*;
 pub use url::DatabaseUrl;

@@ -57,3 +57,12 @@ pub trait ActionKindStore {
         tenant: TenantId,
     ) -> impl Future<Output = Result<Vec<ActionKind>, StoreError>> + Send;
 }
+
+pub trait FieldStore {
+    /// The tenant's field configuration of a module (standard plus custom fields).
+    fn field_config(
+        &self,
+        tenant: TenantId,
+        module: crate::fields::Module,
+    ) -> impl Future<Output = Result<std::sync::Arc<crate::fields::FieldConfig>, StoreError>> + Send;
+}

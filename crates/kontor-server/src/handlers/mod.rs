@@ -1,6 +1,10 @@
 //! One module per resource type, one file per verb.
 
 pub(crate) mod actionkindtypes;
+pub(crate) mod address;
+pub(crate) mod estate;
+pub(crate) mod fields;
+pub(crate) mod records;
 
 use kontor_proto::{ApiError, ErrorCode, ResourceId};
 use kontor_store::{ApiUserId, StoreError, TenantId};
@@ -20,4 +24,14 @@ pub(crate) struct Ctx<'a> {
 pub(crate) fn store_error(e: StoreError) -> ApiError {
     tracing::error!(error = %e, "store error");
     ApiError::new(ErrorCode::UnknownErrorOccurred)
+}
+
+/// `{"success":"success"}`, the elements of modify, delete and do results.
+#[derive(Debug, serde::Serialize)]
+pub(crate) struct Success {
+    success: &'static str,
+}
+
+pub(crate) fn success() -> Success {
+    Success { success: "success" }
 }

@@ -118,7 +118,7 @@ impl Store {
     }
 
     /// The tenant's configuration of a module, cached until a custom field is added.
-    pub async fn field_config(&self, tenant: TenantId, module: Module) -> Result<Arc<FieldConfig>, StoreError> {
+    pub async fn load_field_config(&self, tenant: TenantId, module: Module) -> Result<Arc<FieldConfig>, StoreError> {
         let generation = self.generation_of(tenant, fields_generation_key(module)).await?;
         if let Some(config) = self.configs.get(tenant, module, generation) {
             return Ok(config);
@@ -173,5 +173,11 @@ pub fn record_module(module: Module) -> RecordModule {
     match module {
         Module::Estate => RecordModule::Estate,
         Module::Address => RecordModule::Address,
+    }
+}
+
+impl crate::traits::FieldStore for Store {
+    async fn field_config(&self, tenant: TenantId, module: Module) -> Result<Arc<FieldConfig>, StoreError> {
+        self.load_field_config(tenant, module).await
     }
 }

@@ -147,3 +147,16 @@ pub trait RecordStore {
         count: u32,
     ) -> impl Future<Output = Result<i64, StoreError>> + Send;
 }
+
+/// How the store compares a field: fields kept in a numeric column compare as numbers
+/// whatever their configured type (estate `status` is a select of "1", "2", "0").
+pub fn effective_kind(module: RecordModule, field: &str, kind: ValueKind) -> ValueKind {
+    if field == columns::id_field(module) {
+        return ValueKind::Number;
+    }
+    match columns::hot_column(module, field) {
+        Some(c) if c.kind != columns::ColumnKind::Text => ValueKind::Number,
+        Some(_) => ValueKind::Text,
+        None => kind,
+    }
+}

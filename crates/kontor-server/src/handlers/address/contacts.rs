@@ -1,0 +1,241 @@
+//! Address contact entries: phone numbers, fax numbers and e-mail addresses.
+//!
+//! They are not fields: `create address` takes them flat (`phone_business`, `email`, …, and
+//! `default_email` naming which one is the main entry), `modify address` takes action
+//! objects (`{"action":"add"|"modify"|"delete","oldvalue","newvalue","default"}`), and
+//! `read address` returns them under pseudo-fields keyed `<kind>__<entry id>`. They are
+//! kept in the record's document under `_contacts`.
+
+use kontor_proto::{ApiError, ErrorCode};
+use kontor_store::records::StoredRecord;
+use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value};
+
+/// The document key of the entries.
+pub(crate) const CONTACTS: &str = "_contacts";
+
+/// Every contact key of a write.
+pub(crate) const TYPES: &[&str] = &[
+    "phone", "phone_private", "phone_business", "mobile", "fax", "fax_private", "fax_business",
+    "email", "email_private", "email_business",
+];
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub(crate) struct Entry {
+    pub id: i64,
+    #[serde(rename = "type")]
+    pub kind: String,
+    pub value: String,
+    pub default: bool,
+}
+
+/// Which pseudo-field family a type belongs to.
+fn family(kind: &str) -> &'static str {
+    if kind == "mobile" {
+        "mobile"
+    } else if kind.starts_with("phone") {
+        "phone"
+    } else if kind.starts_with("fax") {
+        "fax"
+    } else {
+        "email"
+    }
+}
+
+pub(crate) fn entries(doc: &Map<String, Value>) -> Vec<Entry> {
+    doc.get(CONTACTS)
+        .and_then(|v| serde_json::from_value(v.clone()).ok())
+        .unwrap_or_default()
+}
+
+pub(crate) fn to_value(entries: &[Entry]) -> Value {
+    serde_json::to_value(entries).unwrap_or(Value::Array(Vec::new()))
+}
+
+/// The main e-mail address, mirrored into the `Email` field so that it can be filtered.
+pub(crate) fn main_email(entries: &[Entry]) -> Option<String> {
+    let emails: Vec<&Entry> = entries.iter().filter(|e| family(&e.kind) == "email").collect();
+    emails
+        .iter()
+        .find(|e| e.default)
+        .or(emails.first())
+        .map(|e| e.value.clone())
+}
+
+/// Renders `phone`, `mobile`, `fax`, `email`, `default*` and `imageUrl` of a read.
+pub(crate) fn render(name: &str, record: &StoredRecord, out: &mut Map<String, Value>) {
+    let all = entries(&record.doc);
+    match name {
+        "phone" | "mobile" | "fax" | "email" => {
+            for e in all.iter().filter(|e| family(&e.kind) == name) {
+                out.insert(format!("{name}__{}", e.id), Value::String(e.value.clone()));
+            }
+        }
+        "defaultphone" | "defaultfax" | "defaultemail" => {
+            let fam = &name["default".len()..];
+            let hit = all
+                .iter()
+                .find(|e| e.default && (family(&e.kind) == fam || (fam == "phone" && e.kind == "mobile")));
+            if let Some(e) = hit {
+                out.insert(format!("{name}__{}", e.id), Value::String(e.value.clone()));
+            }
+        }
+        "imageUrl" => {
+            out.insert(name.into(), Value::String(String::new()));
+        }
+        _ => {}
+    }
+}
+
+/// Takes the flat contact keys of a create out of the parameters; ids are assigned later.
+pub(crate) fn from_create(params: &mut Map<String, Value>) -> Result<Vec<Entry>, ApiError> {
+    let mut out = Vec::new();
+    for kind in TYPES {
+        let Some(value) = params.remove(*kind) else { continue };
+        let values: Vec<String> = match value {
+            Value::String(s) if s.trim().is_empty() => Vec::new(),
+            Value::String(s) => vec![s],
+            Value::Array(list) => list
+                .into_iter()
+                .map(|v| match v {
+                    Value::String(s) => Ok(s),
+                    other => Err(invalid(kind, &other)),
+                })
+                .collect::<Result<_, _>>()?,
+            Value::Number(n) => vec![n.to_string()],
+            other => return Err(invalid(kind, &other)),
+        };
+        for value in values {
+            // The docs: a mobile number sent as `phone` is typed mobile all the same.
+            let kind = if kind.starts_with("phone") && looks_mobile(&value) { "mobile" } else { kind };
+            out.push(Entry { id: 0, kind: kind.to_string(), value, default: false });
+        }
+    }
+    for (key, fam) in [("default_phone", "phone"), ("default_fax", "fax"), ("default_email", "email")] {
+        let Some(value) = params.remove(key) else { continue };
+        let wanted = value.as_str().map(str::to_string).ok_or_else(|| invalid(key, &value))?;
+        let entry = out
+            .iter_mut()
+            .find(|e| e.value == wanted && (family(&e.kind) == fam || (fam == "phone" && e.kind == "mobile")))
+            .ok_or_else(|| {
+                let code = if fam == "phone" {
+                    ErrorCode::DefaultPhoneMustBePassedAlso
+                } else {
+                    ErrorCode::DefaultEntryMustBePassedAlso
+                };
+                ApiError::with_detail(code, fam)
+            })?;
+        entry.default = true;
+    }
+    Ok(out)
+}
+
+fn invalid(key: &str, value: &Value) -> ApiError {
+    ApiError::new(ErrorCode::InvalidAddressPhoneValue).hint(format!("{key}: got {value}"))
+}
+
+/// German mobile numbers start with 015, 016 or 017 (or +4915…).
+fn looks_mobile(number: &str) -> bool {
+    let digits: String = number.chars().filter(|c| c.is_ascii_digit() || *c == '+').collect();
+    let national = digits
+        .strip_prefix("+49")
+        .map(|rest| format!("0{rest}"))
+        .or_else(|| digits.strip_prefix("0049").map(|rest| format!("0{rest}")))
+        .unwrap_or(digits);
+    ["015", "016", "017"].iter().any(|p| national.starts_with(p))
+}
+
+/// Applies the action objects of a modify to the existing entries.
+pub(crate) fn apply_modify(
+    existing: &mut Vec<Entry>,
+    params: &mut Map<String, Value>,
+    next_id: &mut impl FnMut() -> i64,
+) -> Result<bool, ApiError> {
+    let mut touched = false;
+    for kind in TYPES {
+        let Some(value) = params.remove(*kind) else { continue };
+        let ops: Vec<Value> = match value {
+            Value::Array(list) => list,
+            other => vec![other],
+        };
+        for op in ops {
+            let Value::Object(op) = op else {
+                return Err(ApiError::new(ErrorCode::InvalidTypeForAddressPhoneAction)
+                    .hint(format!("{kind} takes {{\"action\":\"add\"|\"modify\"|\"delete\",\"oldvalue\",\"newvalue\",\"default\"}}")));
+            };
+            apply_one(existing, kind, &op, next_id)?;
+            touched = true;
+        }
+    }
+    Ok(touched)
+}
+
+fn apply_one(
+    existing: &mut Vec<Entry>,
+    kind: &str,
+    op: &Map<String, Value>,
+    next_id: &mut impl FnMut() -> i64,
+) -> Result<(), ApiError> {
+    let text = |key: &str| op.get(key).and_then(Value::as_str).map(str::to_string);
+    let make_default = op.get("default").and_then(Value::as_bool).unwrap_or(false);
+    let action = text("action").ok_or_else(|| ApiError::new(ErrorCode::MissingTypeForAddressPhoneAction))?;
+    let fam = family(kind);
+    let find = |existing: &Vec<Entry>, old: &str| -> Result<usize, ApiError> {
+        let hits: Vec<usize> = existing
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| family(&e.kind) == fam && e.value == old)
+            .map(|(i, _)| i)
+            .collect();
+        match hits.as_slice() {
+            [one] => Ok(*one),
+            [] => Err(ApiError::new(ErrorCode::UnknownAddressPhoneRecord).hint(format!("{kind}: no entry {old:?}"))),
+            _ => Err(ApiError::new(ErrorCode::AmbiguousAddressPhoneRecordIdentifier)
+                .hint(format!("{kind}: {old:?} appears more than once"))),
+        }
+    };
+    let index = match action.as_str() {
+        "add" => {
+            let value = text("newvalue").ok_or_else(|| ApiError::new(ErrorCode::MissingAddressPhoneValue))?;
+            existing.push(Entry { id: next_id(), kind: kind.to_string(), value, default: false });
+            existing.len() - 1
+        }
+        "modify" => {
+            let old = text("oldvalue").ok_or_else(|| ApiError::new(ErrorCode::MissingAddressPhoneRecordIdentifier))?;
+            let value = text("newvalue").ok_or_else(|| ApiError::new(ErrorCode::MissingAddressPhoneValue))?;
+            let i = find(existing, &old)?;
+            existing[i].value = value;
+            i
+        }
+        "delete" => {
+            let old = text("oldvalue").ok_or_else(|| ApiError::new(ErrorCode::MissingAddressPhoneRecordIdentifier))?;
+            let i = find(existing, &old)?;
+            existing.remove(i);
+            return Ok(());
+        }
+        other => {
+            return Err(ApiError::new(ErrorCode::InvalidTypeForAddressPhoneAction)
+                .hint(format!("action {other:?}: use add, modify or delete")))
+        }
+    };
+    if make_default {
+        for (i, e) in existing.iter_mut().enumerate() {
+            if family(&e.kind) == fam {
+                e.default = i == index;
+            }
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn mobile_numbers_are_recognised() {
+        assert!(looks_mobile("0171 1234567"));
+        assert!(looks_mobile("+49 160 123"));
+        assert!(!looks_mobile("0241 123456"));
+    }
+}

@@ -1,0 +1,3 @@
+//! `fields`: the field configuration.
+
+pub(crate) mod get;

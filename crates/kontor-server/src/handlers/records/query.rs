@@ -1,0 +1,169 @@
+//! Turning `ReadParams` into a store query, field by field against the configuration.
+
+use kontor_proto::calls::read::{FilterOp, GeoRange, Operand, ReadParams, Scalar};
+use kontor_proto::{ApiError, ErrorCode};
+use kontor_store::fields::{FieldConfig, FieldDef, FieldType};
+use kontor_store::geo;
+use kontor_store::records::{
+    effective_kind, FieldCondition, FieldSort, GeoCircle, RecordModule, RecordQuery, ValueKind,
+};
+
+/// The store's comparison kind of a field type.
+pub(crate) fn value_kind(ty: FieldType) -> ValueKind {
+    match ty {
+        FieldType::MultiSelect => ValueKind::Multi,
+        t if t.is_numeric() => ValueKind::Number,
+        _ => ValueKind::Text,
+    }
+}
+
+/// A field that may be read, filtered or sorted: configured fields plus the record id.
+pub(crate) enum Readable<'a> {
+    Field(&'a FieldDef),
+    Id,
+    Uuid,
+}
+
+pub(crate) fn readable<'a>(config: &'a FieldConfig, id_field: &str, name: &str) -> Option<Readable<'a>> {
+    if name == id_field {
+        return Some(Readable::Id);
+    }
+    if name == "uuid" {
+        return Some(Readable::Uuid);
+    }
+    config.get(name).map(Readable::Field)
+}
+
+fn kind_of(r: &Readable<'_>) -> ValueKind {
+    match r {
+        Readable::Field(f) => value_kind(f.ty),
+        Readable::Id => ValueKind::Number,
+        Readable::Uuid => ValueKind::Text,
+    }
+}
+
+/// Builds the store query. `ids` restricts to records (`resourceid`, `recordids`).
+pub(crate) fn resolve(
+    config: &FieldConfig,
+    module: RecordModule,
+    id_field: &str,
+    params: &ReadParams,
+    ids: Option<Vec<i64>>,
+) -> Result<RecordQuery, ApiError> {
+    let mut conditions = Vec::with_capacity(params.filter.len());
+    // The docs: a filter is ignored when a single record is read by its id.
+    let filters = if ids.is_some() && params.recordids.is_empty() { &[][..] } else { &params.filter[..] };
+    for c in filters {
+        let field = readable(config, id_field, &c.field)
+            .ok_or_else(|| ApiError::with_detail(ErrorCode::UnknownField, c.field.as_str()))?;
+        if matches!(field, Readable::Uuid) {
+            return Err(ApiError::with_detail(ErrorCode::FilterValidation, "uuid")
+                .hint("filter on uuid is not supported yet; read by resourceid instead"));
+        }
+        let kind = effective_kind(module, &c.field, kind_of(&field));
+        check_operator(&c.field, kind, c.op)?;
+        if kind == ValueKind::Number {
+            check_numeric(&c.field, &c.operand)?;
+        }
+        conditions.push(FieldCondition {
+            field: c.field.clone(),
+            kind,
+            op: c.op,
+            operand: c.operand.clone(),
+        });
+    }
+    let mut sort = Vec::with_capacity(params.sort.len());
+    for s in &params.sort {
+        let field = readable(config, id_field, &s.field)
+            .ok_or_else(|| ApiError::new(ErrorCode::UnknownSortField).hint(format!("{} is not a field", s.field)))?;
+        let kind = effective_kind(module, &s.field, kind_of(&field));
+        if kind == ValueKind::Multi || matches!(field, Readable::Uuid) {
+            return Err(ApiError::new(ErrorCode::UnknownSortField)
+                .hint(format!("{} cannot be sorted on", s.field)));
+        }
+        sort.push(FieldSort {
+            field: s.field.clone(),
+            kind,
+            descending: s.descending,
+        });
+    }
+    for name in &params.data {
+        if readable(config, id_field, name).is_none() && !is_pseudo_field(name) {
+            return Err(ApiError::with_detail(ErrorCode::UnknownField, name.as_str()));
+        }
+    }
+    Ok(RecordQuery {
+        conditions,
+        sort,
+        ids,
+        geo: params.georangesearch.as_ref().map(circle).transpose()?,
+        limit: params.listlimit,
+        offset: params.listoffset,
+    })
+}
+
+/// Address contact pseudo-fields, readable though not in the configuration.
+pub(crate) fn is_pseudo_field(name: &str) -> bool {
+    matches!(
+        name,
+        "phone" | "mobile" | "fax" | "email" | "defaultphone" | "defaultfax" | "defaultemail" | "imageUrl"
+    )
+}
+
+fn check_operator(field: &str, kind: ValueKind, op: FilterOp) -> Result<(), ApiError> {
+    match (kind, op) {
+        (ValueKind::Multi, FilterOp::Lt | FilterOp::Gt | FilterOp::Le | FilterOp::Ge | FilterOp::Between) => {
+            Err(ApiError::new(ErrorCode::MultiselectFieldsCanOnlyBeFiltered).hint(field.to_string()))
+        }
+        (ValueKind::Number, FilterOp::Like | FilterOp::NotLike) => {
+            Err(ApiError::with_detail(ErrorCode::FilterValidation, field)
+                .hint("like works on text fields; use =, <, >, between or in on numbers"))
+        }
+        _ => Ok(()),
+    }
+}
+
+fn check_numeric(field: &str, operand: &Operand) -> Result<(), ApiError> {
+    let values: Vec<&Scalar> = match operand {
+        Operand::One(v) => vec![v],
+        Operand::Many(list) => list.iter().collect(),
+        Operand::Range(a, b) => vec![a, b],
+    };
+    match values.into_iter().find(|v| v.as_f64().is_none()) {
+        Some(bad) => Err(ApiError::with_detail(ErrorCode::FilterValidation, field)
+            .hint(format!("{} is not a number", bad.as_text()))),
+        None => Ok(()),
+    }
+}
+
+fn circle(range: &GeoRange) -> Result<GeoCircle, ApiError> {
+    let unknown = |what: String| ApiError::new(ErrorCode::IncompleteParametersForGeoRangeSearch).hint(what);
+    match range {
+        GeoRange::Point { lat, lon, radius_km } => Ok(GeoCircle { lat: *lat, lon: *lon, radius_km: *radius_km }),
+        GeoRange::Zip { country, zip, radius_km } => {
+            check_country(country)?;
+            let place = geo::PLACES
+                .iter()
+                .find(|p| p.zip == zip)
+                .ok_or_else(|| unknown(format!("postcode {zip} is not in Kontor's postcode table")))?;
+            Ok(GeoCircle { lat: place.lat, lon: place.lon, radius_km: *radius_km })
+        }
+        GeoRange::City { country, city, radius_km } => {
+            check_country(country)?;
+            let place = geo::PLACES
+                .iter()
+                .find(|p| p.city.eq_ignore_ascii_case(city) || p.city.to_lowercase() == city.to_lowercase())
+                .ok_or_else(|| unknown(format!("city {city} is not in Kontor's postcode table")))?;
+            Ok(GeoCircle { lat: place.lat, lon: place.lon, radius_km: *radius_km })
+        }
+    }
+}
+
+fn check_country(country: &str) -> Result<(), ApiError> {
+    if country.eq_ignore_ascii_case("DEU") {
+        Ok(())
+    } else {
+        Err(ApiError::new(ErrorCode::IncompleteParametersForGeoRangeSearch)
+            .hint(format!("country {country}: Kontor's postcode table covers DEU only")))
+    }
+}

@@ -1,0 +1,98 @@
+//! The read shared by `read estate` and `read address`.
+
+use kontor_proto::calls::params::Params;
+use kontor_proto::calls::read::ReadParams;
+use kontor_proto::{ApiError, Data, Language, Record, RecordId};
+use kontor_store::fields::{FieldConfig, Module};
+use kontor_store::records::{RecordModule, RecordQuery, StoredRecord};
+use kontor_store::{FieldStore, RecordStore};
+use serde_json::{Map, Value};
+
+use super::query::{readable, resolve, Readable};
+use super::render::{render, Style};
+use crate::handlers::{store_error, Ctx};
+
+/// What differs between the modules' reads.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct ReadSpec {
+    pub module: Module,
+    pub record_module: RecordModule,
+    pub record_type: &'static str,
+    /// `Id` for estates, `id` for addresses.
+    pub id_field: &'static str,
+    /// Addresses always carry `"id": <int>` in their elements; estates never do.
+    pub id_in_elements: bool,
+    /// Renders a pseudo-field (address contacts) into the elements.
+    pub pseudo: fn(&str, &StoredRecord, &mut Map<String, Value>),
+}
+
+pub(crate) async fn read(
+    store: &(impl RecordStore + FieldStore),
+    ctx: &Ctx<'_>,
+    spec: ReadSpec,
+    params: Params<'_>,
+) -> Result<Data, ApiError> {
+    let params = ReadParams::parse(params)?;
+    let config = store.field_config(ctx.tenant, spec.module).await.map_err(store_error)?;
+    let ids = match ctx.resourceid.record_id() {
+        Some(id) => Some(vec![id]),
+        None if !params.recordids.is_empty() => Some(params.recordids.clone()),
+        None => None,
+    };
+    let query: RecordQuery = resolve(&config, spec.record_module, spec.id_field, &params, ids)?;
+    let page = store
+        .query_records(ctx.tenant, spec.record_module, &query)
+        .await
+        .map_err(store_error)?;
+    let style = Style {
+        formatted: params.formatoutput,
+        lang: params.outputlanguage.unwrap_or(Language::DEU),
+    };
+    let records = page
+        .records
+        .iter()
+        .map(|r| {
+            let elements = elements(&config, spec, &params.data, r, style);
+            Record::new(RecordId::Int(r.id), Some(spec.record_type), &elements)
+        })
+        .collect();
+    Ok(Data {
+        meta: kontor_proto::response::Meta { cntabsolute: Some(page.total) },
+        records,
+    })
+}
+
+/// The requested fields in the requested order.
+fn elements(
+    config: &FieldConfig,
+    spec: ReadSpec,
+    data: &[String],
+    record: &StoredRecord,
+    style: Style,
+) -> Map<String, Value> {
+    let mut out = Map::new();
+    if spec.id_in_elements {
+        out.insert("id".into(), Value::from(record.id));
+    }
+    for name in data {
+        match readable(config, spec.id_field, name) {
+            Some(Readable::Id) if spec.id_in_elements => {}
+            Some(Readable::Id) => {
+                let id = if style.formatted {
+                    super::render::group_thousands(record.id)
+                } else {
+                    record.id.to_string()
+                };
+                out.insert(name.clone(), Value::String(id));
+            }
+            Some(Readable::Uuid) => {
+                out.insert(name.clone(), Value::String(record.uuid.clone()));
+            }
+            Some(Readable::Field(field)) => {
+                out.insert(name.clone(), render(field, record.doc.get(name), style));
+            }
+            None => (spec.pseudo)(name, record, &mut out),
+        }
+    }
+    out
+}

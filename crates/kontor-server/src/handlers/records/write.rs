@@ -1,0 +1,225 @@
+//! Validating written fields against the configuration and normalising their values, so that
+//! the store only ever holds typed JSON: numbers for numeric fields, strings for text and
+//! single-selects, lists of keys for multi-selects.
+
+use kontor_proto::{ApiError, ErrorCode};
+use kontor_store::fields::{FieldConfig, FieldDef, FieldType};
+use serde_json::{Map, Value};
+
+/// How an unknown field is reported; estates and addresses use different codes.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct WriteRules {
+    pub unknown_field: ErrorCode,
+}
+
+/// Validates every field of a write; nothing is written unless all of them pass.
+pub(crate) fn validate(
+    config: &FieldConfig,
+    rules: WriteRules,
+    data: &Map<String, Value>,
+) -> Result<Map<String, Value>, ApiError> {
+    let mut out = Map::new();
+    for (name, value) in data {
+        let field = config
+            .get(name)
+            .ok_or_else(|| ApiError::with_detail(rules.unknown_field, name.as_str()))?;
+        if field.read_only {
+            return Err(ApiError::with_detail(ErrorCode::InvalidInputField, name.as_str())
+                .hint("the field is set by the system"));
+        }
+        out.insert(name.clone(), normalise(field, value)?);
+    }
+    Ok(out)
+}
+
+fn wrong(code: ErrorCode, field: &FieldDef, value: &Value) -> ApiError {
+    ApiError::with_detail(code, field.name.as_str()).hint(format!("got {value}"))
+}
+
+/// One value in its stored form.
+pub(crate) fn normalise(field: &FieldDef, value: &Value) -> Result<Value, ApiError> {
+    match field.ty {
+        FieldType::Integer | FieldType::User => match value {
+            Value::Null => Ok(Value::from(0)),
+            Value::Number(n) if n.is_i64() => Ok(value.clone()),
+            Value::Number(n) if n.as_f64().is_some_and(|f| f.fract() == 0.0) => {
+                Ok(Value::from(n.as_f64().unwrap_or(0.0) as i64))
+            }
+            Value::String(s) if s.trim().is_empty() => Ok(Value::from(0)),
+            Value::String(s) => s
+                .trim()
+                .parse::<i64>()
+                .map(Value::from)
+                .map_err(|_| wrong(ErrorCode::ExpectedInteger, field, value)),
+            _ => Err(wrong(ErrorCode::ExpectedInteger, field, value)),
+        },
+        FieldType::Float => {
+            let f = match value {
+                Value::Null => Some(0.0),
+                Value::Number(n) => n.as_f64(),
+                Value::String(s) if s.trim().is_empty() => Some(0.0),
+                // Floats are best sent as strings (the docs advise it for the v1 HMAC).
+                Value::String(s) => s.trim().parse::<f64>().ok(),
+                _ => None,
+            };
+            match f.filter(|f| f.is_finite()) {
+                Some(f) => Ok(Value::from(f)),
+                None => Err(wrong(ErrorCode::ExpectedFloat, field, value)),
+            }
+        }
+        FieldType::Boolean => match value {
+            Value::Bool(b) => Ok(Value::from(i64::from(*b))),
+            Value::Null => Ok(Value::from(0)),
+            Value::Number(n) if matches!(n.as_i64(), Some(0 | 1)) => Ok(value.clone()),
+            Value::String(s) if matches!(s.as_str(), "0" | "1" | "") => {
+                Ok(Value::from(i64::from(s == "1")))
+            }
+            Value::String(s) if s == "true" || s == "false" => Ok(Value::from(i64::from(s == "true"))),
+            _ => Err(wrong(ErrorCode::ExpectedInteger, field, value)),
+        },
+        FieldType::SingleSelect => {
+            let key = scalar_text(value).ok_or_else(|| wrong(ErrorCode::InvalidSingleselectKey, field, value))?;
+            // "" means "no specification" (docs, §6.6).
+            if !key.is_empty() && field.option(&key).is_none() {
+                return Err(ApiError::with_detail(ErrorCode::InvalidSingleselectKey, key)
+                    .hint(format!("{} takes one of: {}", field.name, keys_of(field))));
+            }
+            Ok(Value::String(key))
+        }
+        FieldType::MultiSelect => {
+            let list: Vec<String> = match value {
+                Value::Array(items) => items
+                    .iter()
+                    .map(|v| scalar_text(v).ok_or_else(|| wrong(ErrorCode::InvalidMultiselectKey, field, v)))
+                    .collect::<Result<_, _>>()?,
+                Value::Null => Vec::new(),
+                Value::String(s) if s.is_empty() => Vec::new(),
+                Value::String(s) => vec![s.clone()],
+                _ => return Err(wrong(ErrorCode::InvalidMultiselectKey, field, value)),
+            };
+            if let Some(bad) = list.iter().find(|k| field.option(k).is_none()) {
+                return Err(ApiError::with_detail(ErrorCode::InvalidMultiselectKey, bad.as_str())
+                    .hint(format!("{} takes any of: {}", field.name, keys_of(field))));
+            }
+            let mut unique: Vec<String> = Vec::with_capacity(list.len());
+            for k in list {
+                if !unique.contains(&k) {
+                    unique.push(k);
+                }
+            }
+            Ok(Value::Array(unique.into_iter().map(Value::String).collect()))
+        }
+        FieldType::Date => {
+            let text = scalar_text(value).unwrap_or_default();
+            if text.is_empty() || is_date(&text) {
+                Ok(Value::String(text))
+            } else {
+                Err(ApiError::new(ErrorCode::InvalidDate).hint(format!("{}: use YYYY-MM-DD, got {text}", field.name)))
+            }
+        }
+        FieldType::DateTime => {
+            let text = scalar_text(value).unwrap_or_default();
+            if text.is_empty() {
+                Ok(Value::String(text))
+            } else if is_date(&text) {
+                Ok(Value::String(format!("{text} 00:00:00")))
+            } else if is_datetime(&text) {
+                Ok(Value::String(text))
+            } else {
+                Err(ApiError::new(ErrorCode::InvalidDate)
+                    .hint(format!("{}: use YYYY-MM-DD HH:MM:SS, got {text}", field.name)))
+            }
+        }
+        FieldType::Varchar | FieldType::Text | FieldType::Blob => {
+            let text = scalar_text(value).ok_or_else(|| wrong(ErrorCode::ExpectedString, field, value))?;
+            if let Some(max) = field.length.filter(|_| field.ty == FieldType::Varchar) {
+                if text.chars().count() > max as usize {
+                    return Err(ApiError::with_detail(ErrorCode::InvalidValueForParameter, field.name.as_str())
+                        .hint(format!("at most {max} characters")));
+                }
+            }
+            Ok(Value::String(text))
+        }
+    }
+}
+
+fn keys_of(field: &FieldDef) -> String {
+    let keys: Vec<&str> = field.values.iter().take(30).map(|o| o.key.as_str()).collect();
+    keys.join(", ")
+}
+
+fn scalar_text(value: &Value) -> Option<String> {
+    match value {
+        Value::String(s) => Some(s.clone()),
+        Value::Number(n) => Some(n.to_string()),
+        Value::Bool(b) => Some(u8::from(*b).to_string()),
+        Value::Null => Some(String::new()),
+        _ => None,
+    }
+}
+
+fn is_date(text: &str) -> bool {
+    let b = text.as_bytes();
+    b.len() == 10
+        && b[4] == b'-'
+        && b[7] == b'-'
+        && b.iter().enumerate().all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit())
+        && (1..=12).contains(&text[5..7].parse::<u32>().unwrap_or(0))
+        && (1..=31).contains(&text[8..10].parse::<u32>().unwrap_or(0))
+}
+
+fn is_datetime(text: &str) -> bool {
+    let Some((date, time)) = text.split_once(' ') else { return false };
+    let t = time.as_bytes();
+    is_date(date)
+        && t.len() == 8
+        && t[2] == b':'
+        && t[5] == b':'
+        && t.iter().enumerate().all(|(i, c)| i == 2 || i == 5 || c.is_ascii_digit())
+}
+
+/// The current UTC time as the API writes datetimes: `YYYY-MM-DD HH:MM:SS`.
+pub(crate) fn datetime_now() -> String {
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_secs() as i64)
+        .unwrap_or(0);
+    datetime(secs)
+}
+
+/// Unix seconds as `YYYY-MM-DD HH:MM:SS` (UTC), by the days-from-civil algorithm.
+pub(crate) fn datetime(secs: i64) -> String {
+    let days = secs.div_euclid(86_400);
+    let rem = secs.rem_euclid(86_400);
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    let y = yoe + era * 400 + i64::from(m <= 2);
+    format!("{y:04}-{m:02}-{d:02} {:02}:{:02}:{:02}", rem / 3600, rem % 3600 / 60, rem % 60)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn datetimes_are_civil_utc() {
+        assert_eq!(datetime(0), "1970-01-01 00:00:00");
+        assert_eq!(datetime(1_646_228_220), "2022-03-02 13:37:00");
+        assert_eq!(datetime(951_782_400), "2000-02-29 00:00:00");
+    }
+
+    #[test]
+    fn dates_are_checked() {
+        assert!(is_date("2024-02-29"));
+        assert!(!is_date("2024-13-01"));
+        assert!(!is_date("24-01-01"));
+        assert!(is_datetime("2024-01-31 12:00:00"));
+        assert!(!is_datetime("2024-01-31T12:00:00"));
+    }
+}
