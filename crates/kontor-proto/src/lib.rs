@@ -11,6 +11,7 @@ pub mod language;
 pub mod php_json;
 pub mod request;
 pub mod response;
+pub mod time;
 pub mod verb;
 
 pub use credentials::{ApiSecret, ApiToken, CredentialError};

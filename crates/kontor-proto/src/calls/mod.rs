@@ -3,3 +3,10 @@
 pub mod actionkindtypes;
 pub mod params;
 pub mod read;
+pub mod agentslog;
+pub mod calendar;
+pub mod relation;
+pub mod searchcriteria;
+pub mod serde_params;
+pub mod task;
+pub mod uploadfile;

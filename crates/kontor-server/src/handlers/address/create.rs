@@ -54,8 +54,9 @@ pub(crate) async fn handle(
         }
     }
 
-    doc.insert("ErstellDatum".into(), Value::String(now));
-    doc.entry("Status").or_insert(Value::from(1));
+    // Eintragsdatum is a date; the time part of `now` is cut off.
+    doc.insert("Eintragsdatum".into(), Value::String(now.chars().take(10).collect()));
+    doc.entry("Status").or_insert(Value::String("1".into()));
     let kdnr = store.next_ids(ctx.tenant, super::KDNR_COUNTER, 1).await.map_err(store_error)?;
     doc.insert("KdNr".into(), Value::from(kdnr));
     assign_ids(store, ctx, &mut entries).await?;

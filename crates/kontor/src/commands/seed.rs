@@ -1,0 +1,36 @@
+//! `kontor seed`: deterministic demo data for a tenant.
+
+use std::time::Instant;
+
+use kontor_store::{StoreError, TenantName, TenantStore};
+
+use super::CommandError;
+use crate::cli::{Global, SeedArgs};
+use crate::seed::run::{run as seed, Plan};
+use crate::settings::open_store;
+
+pub async fn run(global: &Global, args: SeedArgs) -> Result<(), CommandError> {
+    let (store, _) = open_store(global).await?;
+    let name = TenantName::parse(&args.tenant).map_err(CommandError::Message)?;
+    let tenant = store.tenant_by_name(&name).await?.ok_or_else(|| StoreError::NotFound {
+        what: "tenant",
+        name: name.to_string(),
+    })?;
+    let started = Instant::now();
+    let plan = Plan {
+        estates: args.estates,
+        addresses: args.addresses,
+        seed: args.seed,
+        progress: !args.quiet,
+    };
+    seed(&store, tenant.id, plan).await?;
+    eprintln!(
+        "seeded tenant {name}: {} estates, {} addresses (seed {}) in {:.1} s",
+        args.estates,
+        args.addresses,
+        args.seed,
+        started.elapsed().as_secs_f64()
+    );
+    store.close().await;
+    Ok(())
+}

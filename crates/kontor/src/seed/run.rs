@@ -1,0 +1,100 @@
+//! Writing generated records in large transactions, with progress on stderr.
+
+use indicatif::{ProgressBar, ProgressStyle};
+use kontor_store::fields::Module;
+use kontor_store::records::RecordModule;
+use kontor_store::{RecordStore, Store, StoreError, TenantId};
+use rand::rngs::StdRng;
+use rand::SeedableRng;
+use serde_json::{json, Map, Value};
+
+use super::{addresses, estates};
+
+/// Records per transaction: large enough that commits do not dominate, small enough that a
+/// failure loses little and memory stays flat.
+const CHUNK: u64 = 2_000;
+
+/// How many of what to write.
+#[derive(Debug, Clone, Copy)]
+pub struct Plan {
+    pub estates: u64,
+    pub addresses: u64,
+    pub seed: u64,
+    pub progress: bool,
+}
+
+fn bar(total: u64, what: &str, show: bool) -> ProgressBar {
+    if !show || total == 0 {
+        return ProgressBar::hidden();
+    }
+    let bar = ProgressBar::new(total);
+    let style = ProgressStyle::with_template(&format!(
+        "{{spinner}} {what:<9} [{{bar:40}}] {{pos}}/{{len}} ({{per_sec}}, {{eta}} left)"
+    ))
+    .unwrap_or_else(|_| ProgressStyle::default_bar());
+    bar.set_style(style);
+    bar
+}
+
+/// Generates and writes the records. Estates and addresses use separate random streams, so
+/// that adding addresses never changes the estates of the same seed.
+pub async fn run(store: &Store, tenant: TenantId, plan: Plan) -> Result<(), StoreError> {
+    let estate_fields = store.load_field_config(tenant, Module::Estate).await?;
+    let mut rng = StdRng::seed_from_u64(plan.seed);
+    let progress = bar(plan.estates, "estates", plan.progress);
+    let mut done = 0;
+    while done < plan.estates {
+        let n = CHUNK.min(plan.estates - done);
+        let docs: Vec<Map<String, Value>> = (0..n)
+            .map(|_| {
+                let mut doc = estates::generate(&mut rng);
+                doc.retain(|k, _| estate_fields.get(k).is_some());
+                doc
+            })
+            .collect();
+        store.insert_records(tenant, RecordModule::Estate, docs).await?;
+        done += n;
+        progress.inc(n);
+    }
+    progress.finish();
+
+    let address_fields = store.load_field_config(tenant, Module::Address).await?;
+    let mut rng = StdRng::seed_from_u64(plan.seed ^ 0x5eed_add2);
+    let progress = bar(plan.addresses, "addresses", plan.progress);
+    let mut done = 0;
+    while done < plan.addresses {
+        let n = CHUNK.min(plan.addresses - done);
+        let generated: Vec<_> = (0..n).map(|i| addresses::generate(&mut rng, done + i)).collect();
+        let contacts: u32 = generated.iter().map(|(_, c)| c.len() as u32).sum();
+        let last_kdnr = store.next_ids(tenant, "address_kdnr", n as u32).await?;
+        let last_contact = store.next_ids(tenant, "address_contact", contacts.max(1)).await?;
+        let mut kdnr = last_kdnr - n as i64;
+        let mut contact_id = last_contact - i64::from(contacts.max(1));
+        let docs = generated
+            .into_iter()
+            .map(|(mut doc, entries)| {
+                doc.retain(|k, _| address_fields.get(k).is_some());
+                kdnr += 1;
+                doc.insert("KdNr".into(), json!(kdnr));
+                let list: Vec<Value> = entries
+                    .iter()
+                    .enumerate()
+                    .map(|(i, (kind, value))| {
+                        contact_id += 1;
+                        json!({"id": contact_id, "type": kind, "value": value, "default": i == 0})
+                    })
+                    .collect();
+                if let Some((_, email)) = entries.iter().find(|(k, _)| *k == "email") {
+                    doc.insert("Email".into(), json!(email));
+                }
+                doc.insert("_contacts".into(), Value::Array(list));
+                doc
+            })
+            .collect();
+        store.insert_records(tenant, RecordModule::Address, docs).await?;
+        done += n;
+        progress.inc(n);
+    }
+    progress.finish();
+    Ok(())
+}
