@@ -41,7 +41,6 @@ const MONETARY: Option<&str> = Some("DATA_TYPE_MONETARY");
 const MONETARY_OR_TEXT: Option<&str> = Some("DATA_TYPE_MONETARY_OR_TEXT");
 const AREA: Option<&str> = Some("DATA_TYPE_AREA");
 const NUMERIC: Option<&str> = Some("DATA_TYPE_NUMERIC");
-const PERCENTAGE: Option<&str> = Some("DATA_TYPE_PERCENTAGE");
 const DISTANCE: Option<&str> = Some("DATA_TYPE_DISTANCE");
 const ENERGY: Option<&str> = Some("DATA_TYPE_ENERGY_REQUIRED");
 const YEAR: Option<&str> = Some("DATA_TYPE_YEAR");
@@ -474,7 +473,7 @@ const VERMARKTUNGSART: &[SelectValue] = &[
 ];
 
 /// Keys are the German names: raw reads return them (`"bundesland":"Bayern"`).
-pub(crate) const BUNDESLAND: &[SelectValue] = &[
+const BUNDESLAND: &[SelectValue] = &[
     v(
         "Baden-Württemberg",
         "Baden-Württemberg",
