@@ -47,7 +47,7 @@ pub enum FieldType {
     SingleSelect,
     MultiSelect,
     Blob,
-    /// A user reference; `get fields` says `integer` unless `realDataTypes` is set.
+    /// A user reference; `get fields` says `text` unless `realDataTypes` is set.
     User,
 }
 
@@ -65,11 +65,12 @@ impl FieldType {
             FieldType::SingleSelect => "singleselect",
             FieldType::MultiSelect => "multiselect",
             FieldType::Blob => "blob",
+            // The recordings show "text" for user fields unless realDataTypes is set.
             FieldType::User => {
                 if real {
                     "user"
                 } else {
-                    "integer"
+                    "text"
                 }
             }
         }

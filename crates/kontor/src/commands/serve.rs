@@ -8,9 +8,12 @@ use tokio::net::TcpListener;
 
 use super::{apiuser, CommandError};
 use crate::cli::{Global, ServeArgs};
+use crate::seed::run::{run as seed, Plan};
 use crate::settings::open_store;
 
 const DEMO_TENANT: &str = "demo";
+const DEMO_ESTATES: u64 = 250;
+const DEMO_ADDRESSES: u64 = 100;
 
 pub async fn run(global: &Global, args: ServeArgs) -> Result<(), CommandError> {
     let (store, url) = open_store(global).await?;
@@ -46,11 +49,17 @@ async fn create_demo_tenant(store: &Store) -> Result<(), CommandError> {
         return Ok(());
     }
     let name = TenantName::parse(DEMO_TENANT).map_err(CommandError::Message)?;
-    store.create_tenant(&name).await?;
+    let tenant = store.create_tenant(&name).await?;
+    // A newcomer's first read returns records: a small, deterministic set.
+    let plan = Plan { estates: DEMO_ESTATES, addresses: DEMO_ADDRESSES, seed: 42, progress: false };
+    seed(store, tenant.id, plan).await?;
     let credentials = apiuser::credentials(None, None)?;
     apiuser::create(store, &name, &credentials).await?;
     println!();
-    println!("Created tenant \"{DEMO_TENANT}\" with an API user (the secret is shown only now):");
+    println!(
+        "Created tenant \"{DEMO_TENANT}\" with {DEMO_ESTATES} estates, {DEMO_ADDRESSES} addresses and an API user"
+    );
+    println!("(the secret is shown only now; `kontor apiuser rotate-secret` makes a new one):");
     apiuser::print_credentials(&credentials);
     Ok(())
 }

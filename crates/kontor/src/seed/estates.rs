@@ -72,7 +72,7 @@ pub fn generate(rng: &mut StdRng) -> Map<String, Value> {
     doc.insert("reserviert".into(), json!(u8::from(rng.gen_bool(0.1))));
     doc.insert("objekttitel".into(), json!(format!("{} Objekt in {}", pick(rng, TITLES), place.city)));
     let created = datetime_before(rng, 730);
-    doc.insert("erstellt_am".into(), json!(created));
+    doc.insert("erstellt_am".into(), json!(created[..10]));
     doc.insert("geaendert_am".into(), json!(datetime_before(rng, 180).max(created)));
     doc
 }

@@ -20,7 +20,7 @@ use kontor_store::{FieldStore, RecordStore};
 use serde_json::{Map, Value};
 
 use super::contacts::{self, Entry, CONTACTS};
-use crate::handlers::records::write::{datetime_now, validate};
+use crate::handlers::records::write::{apply_defaults, datetime_now, validate};
 use crate::handlers::{store_error, Ctx};
 
 /// Parameters that steer the call rather than name fields.
@@ -56,7 +56,7 @@ pub(crate) async fn handle(
 
     // Eintragsdatum is a date; the time part of `now` is cut off.
     doc.insert("Eintragsdatum".into(), Value::String(now.chars().take(10).collect()));
-    doc.entry("Status").or_insert(Value::String("1".into()));
+    apply_defaults(&config, &mut doc);
     let kdnr = store.next_ids(ctx.tenant, super::KDNR_COUNTER, 1).await.map_err(store_error)?;
     doc.insert("KdNr".into(), Value::from(kdnr));
     assign_ids(store, ctx, &mut entries).await?;

@@ -13,7 +13,7 @@ use kontor_store::records::RecordModule;
 use kontor_store::{FieldStore, RecordStore};
 use serde_json::Value;
 
-use crate::handlers::records::write::{datetime_now, validate};
+use crate::handlers::records::write::{apply_defaults, datetime_now, validate};
 use crate::handlers::{store_error, Ctx};
 
 pub(crate) async fn handle(
@@ -31,9 +31,10 @@ pub(crate) async fn handle(
     };
     let config = store.field_config(ctx.tenant, Module::Estate).await.map_err(store_error)?;
     let mut doc = validate(&config, super::WRITE, data)?;
+    apply_defaults(&config, &mut doc);
     let now = datetime_now();
-    // Set by the system on every create (docs: read-only for clients).
-    doc.insert("erstellt_am".into(), Value::String(now.clone()));
+    // Set by the system on every create (docs: read-only for clients); a date, as recorded.
+    doc.insert("erstellt_am".into(), Value::String(now.chars().take(10).collect()));
     doc.insert("geaendert_am".into(), Value::String(now));
     // The docs: with neither flag given, the marketing status is "open" (both 0).
     for flag in ["verkauft", "reserviert"] {

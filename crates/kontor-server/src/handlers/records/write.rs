@@ -12,6 +12,20 @@ pub(crate) struct WriteRules {
     pub unknown_field: ErrorCode,
 }
 
+/// The configured defaults of the fields a create leaves out (estate `status` "1", address
+/// `Land` "DEU"), so that a new record reads like one made in the CRM.
+pub(crate) fn apply_defaults(config: &FieldConfig, doc: &mut Map<String, Value>) {
+    for field in config.fields() {
+        if let (Some(default), false) = (&field.default, field.read_only) {
+            if !doc.contains_key(&field.name) {
+                if let Ok(value) = normalise(field, &Value::String(default.clone())) {
+                    doc.insert(field.name.clone(), value);
+                }
+            }
+        }
+    }
+}
+
 /// Validates every field of a write; nothing is written unless all of them pass.
 pub(crate) fn validate(
     config: &FieldConfig,
