@@ -81,7 +81,9 @@ pub(crate) async fn run(
     let params = Params(&action.parameters);
     let store = &state.store;
     match call {
-        Call::GetActionKindTypes => handlers::actionkindtypes::get::handle(store, ctx, params).await,
+        Call::GetActionKindTypes => {
+            handlers::actionkindtypes::get::handle(store, ctx, params).await
+        }
         Call::GetFields => handlers::fields::get::handle(store, ctx, params).await,
         Call::ReadEstate => handlers::estate::read::handle(store, ctx, params).await,
         Call::CreateEstate => handlers::estate::create::handle(store, ctx, params).await,

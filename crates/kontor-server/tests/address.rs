@@ -6,19 +6,31 @@ use common::*;
 use kontor_proto::ActionVerb;
 use serde_json::{json, Value};
 
-async fn call(server: &TestServer, c: &Credentials, verb: ActionVerb, resourceid: Value, params: Value) -> Result<Value, Box<dyn std::error::Error>> {
+async fn call(
+    server: &TestServer,
+    c: &Credentials,
+    verb: ActionVerb,
+    resourceid: Value,
+    params: Value,
+) -> Result<Value, Box<dyn std::error::Error>> {
     let mut action = action_v2(c, verb, "address", params);
     action["resourceid"] = resourceid;
     let json = server.post(&envelope(c, vec![action])).await?;
     Ok(json["response"]["results"][0].clone())
 }
 
-async fn create(server: &TestServer, c: &Credentials, params: Value) -> Result<i64, Box<dyn std::error::Error>> {
+async fn create(
+    server: &TestServer,
+    c: &Credentials,
+    params: Value,
+) -> Result<i64, Box<dyn std::error::Error>> {
     let result = call(server, c, ActionVerb::Create, json!(""), params).await?;
     assert_eq!(result["status"]["errorcode"], 0, "{result}");
     assert_eq!(result["data"]["records"][0]["elements"], json!([]));
     assert_eq!(result["data"]["records"][0]["type"], "address");
-    result["data"]["records"][0]["id"].as_i64().ok_or_else(|| format!("no id: {result}").into())
+    result["data"]["records"][0]["id"]
+        .as_i64()
+        .ok_or_else(|| format!("no id: {result}").into())
 }
 
 fn elements(result: &Value) -> Value {
@@ -40,17 +52,30 @@ async fn a_contact_form_lead_round_trips() -> TestResult {
     })).await?;
     assert_eq!(read["data"]["meta"]["cntabsolute"], 1);
     let e = elements(&read);
-    assert_eq!(e["id"], id, "address elements always carry the id as an int");
+    assert_eq!(
+        e["id"], id,
+        "address elements always carry the id as an int"
+    );
     assert_eq!(e["KdNr"], "1");
     assert_eq!(e["Vorname"], "Max");
     assert_eq!(e["Name"], "Müller");
-    assert_eq!(e["Email"], "max@example.org", "the main e-mail mirrors into Email");
+    assert_eq!(
+        e["Email"], "max@example.org",
+        "the main e-mail mirrors into Email"
+    );
     assert_eq!(e["HerkunftKontakt"], "|Newsletter|");
     assert_eq!(e["Status"], "1", "new addresses are active");
-    let email_keys: Vec<&String> = e.as_object().map(|o| o.keys().filter(|k| k.starts_with("email__")).collect()).unwrap_or_default();
+    let email_keys: Vec<&String> = e
+        .as_object()
+        .map(|o| o.keys().filter(|k| k.starts_with("email__")).collect())
+        .unwrap_or_default();
     assert_eq!(email_keys.len(), 1, "{e}");
     assert_eq!(e[email_keys[0].as_str()], "max@example.org");
-    assert!(e.as_object().is_some_and(|o| o.keys().any(|k| k.starts_with("phone__"))), "{e}");
+    assert!(
+        e.as_object()
+            .is_some_and(|o| o.keys().any(|k| k.starts_with("phone__"))),
+        "{e}"
+    );
     Ok(())
 }
 
@@ -58,15 +83,39 @@ async fn a_contact_form_lead_round_trips() -> TestResult {
 async fn check_duplicate_updates_the_existing_address() -> TestResult {
     let server = TestServer::start().await?;
     let c = server.tenant("demo", 'a').await?;
-    let first = create(&server, &c, json!({"Vorname": "Eva", "email": "eva@example.org"})).await?;
+    let first = create(
+        &server,
+        &c,
+        json!({"Vorname": "Eva", "email": "eva@example.org"}),
+    )
+    .await?;
     let again = create(&server, &c, json!({"Vorname": "Eva", "Name": "Schmidt", "email": "eva@example.org", "checkDuplicate": true})).await?;
     assert_eq!(again, first);
     let kept = create(&server, &c, json!({"Name": "Other", "email": "eva@example.org", "checkDuplicate": true, "noOverrideByDuplicate": true})).await?;
     assert_eq!(kept, first);
-    let read = call(&server, &c, ActionVerb::Read, json!(first), json!({"data": ["Name", "email"]})).await?;
-    assert_eq!(elements(&read)["Name"], "Schmidt", "updated once, not overridden the second time");
-    let fresh = create(&server, &c, json!({"Vorname": "Eva", "email": "eva@example.org"})).await?;
-    assert_ne!(fresh, first, "without checkDuplicate a new address is created");
+    let read = call(
+        &server,
+        &c,
+        ActionVerb::Read,
+        json!(first),
+        json!({"data": ["Name", "email"]}),
+    )
+    .await?;
+    assert_eq!(
+        elements(&read)["Name"],
+        "Schmidt",
+        "updated once, not overridden the second time"
+    );
+    let fresh = create(
+        &server,
+        &c,
+        json!({"Vorname": "Eva", "email": "eva@example.org"}),
+    )
+    .await?;
+    assert_ne!(
+        fresh, first,
+        "without checkDuplicate a new address is created"
+    );
     Ok(())
 }
 
@@ -75,7 +124,14 @@ async fn modify_edits_fields_and_contact_entries() -> TestResult {
     let server = TestServer::start().await?;
     let c = server.tenant("demo", 'a').await?;
     let id = create(&server, &c, json!({"Name": "Kurz", "email": ["a@example.org", "b@example.org"], "default_email": "b@example.org"})).await?;
-    let read = call(&server, &c, ActionVerb::Read, json!(id), json!({"data": ["Email"]})).await?;
+    let read = call(
+        &server,
+        &c,
+        ActionVerb::Read,
+        json!(id),
+        json!({"data": ["Email"]}),
+    )
+    .await?;
     assert_eq!(elements(&read)["Email"], "b@example.org");
 
     let result = call(&server, &c, ActionVerb::Modify, json!(id), json!({
@@ -83,21 +139,60 @@ async fn modify_edits_fields_and_contact_entries() -> TestResult {
         "email": {"action": "modify", "oldvalue": "a@example.org", "newvalue": "c@example.org", "default": true},
     })).await?;
     assert_eq!(result["status"]["errorcode"], 0, "{result}");
-    assert_eq!(result["data"]["records"][0], json!({"id": 0, "type": "address", "elements": {"success": "success"}}));
-    let read = call(&server, &c, ActionVerb::Read, json!(id), json!({"data": ["Ort", "Name", "email", "Email"]})).await?;
+    assert_eq!(
+        result["data"]["records"][0],
+        json!({"id": 0, "type": "address", "elements": {"success": "success"}})
+    );
+    let read = call(
+        &server,
+        &c,
+        ActionVerb::Read,
+        json!(id),
+        json!({"data": ["Ort", "Name", "email", "Email"]}),
+    )
+    .await?;
     let e = elements(&read);
     assert_eq!(e["Ort"], "Köln");
     assert_eq!(e["Name"], "Kurz");
     assert_eq!(e["Email"], "c@example.org");
-    let emails: Vec<&str> = e.as_object().map(|o| o.iter().filter(|(k, _)| k.starts_with("email__")).filter_map(|(_, v)| v.as_str()).collect()).unwrap_or_default();
+    let emails: Vec<&str> = e
+        .as_object()
+        .map(|o| {
+            o.iter()
+                .filter(|(k, _)| k.starts_with("email__"))
+                .filter_map(|(_, v)| v.as_str())
+                .collect()
+        })
+        .unwrap_or_default();
     assert_eq!(emails.len(), 2);
     assert!(emails.contains(&"c@example.org") && emails.contains(&"b@example.org"));
 
-    let delete = call(&server, &c, ActionVerb::Modify, json!(id), json!({"email": {"action": "delete", "oldvalue": "b@example.org"}})).await?;
+    let delete = call(
+        &server,
+        &c,
+        ActionVerb::Modify,
+        json!(id),
+        json!({"email": {"action": "delete", "oldvalue": "b@example.org"}}),
+    )
+    .await?;
     assert_eq!(delete["status"]["errorcode"], 0);
-    let missing = call(&server, &c, ActionVerb::Modify, json!(id), json!({"email": {"action": "delete", "oldvalue": "nobody@example.org"}})).await?;
+    let missing = call(
+        &server,
+        &c,
+        ActionVerb::Modify,
+        json!(id),
+        json!({"email": {"action": "delete", "oldvalue": "nobody@example.org"}}),
+    )
+    .await?;
     assert_eq!(missing["status"]["errorcode"], 83);
-    let unknown = call(&server, &c, ActionVerb::Modify, json!(424242), json!({"Ort": "x"})).await?;
+    let unknown = call(
+        &server,
+        &c,
+        ActionVerb::Modify,
+        json!(424242),
+        json!({"Ort": "x"}),
+    )
+    .await?;
     assert_eq!(unknown["status"]["errorcode"], 292);
     Ok(())
 }
@@ -109,15 +204,38 @@ async fn reads_by_recordids_filter_and_sort() -> TestResult {
     let a = create(&server, &c, json!({"Name": "Adler", "Ort": "Aachen"})).await?;
     let b = create(&server, &c, json!({"Name": "Becker", "Ort": "Bonn"})).await?;
     let z = create(&server, &c, json!({"Name": "Zander", "Ort": "Aachen"})).await?;
-    let ids = |r: &Value| -> Vec<i64> { r["data"]["records"].as_array().map(|l| l.iter().filter_map(|r| r["id"].as_i64()).collect()).unwrap_or_default() };
-    let some = call(&server, &c, ActionVerb::Read, json!(""), json!({"recordids": [z, a], "data": ["Name"]})).await?;
+    let ids = |r: &Value| -> Vec<i64> {
+        r["data"]["records"]
+            .as_array()
+            .map(|l| l.iter().filter_map(|r| r["id"].as_i64()).collect())
+            .unwrap_or_default()
+    };
+    let some = call(
+        &server,
+        &c,
+        ActionVerb::Read,
+        json!(""),
+        json!({"recordids": [z, a], "data": ["Name"]}),
+    )
+    .await?;
     assert_eq!(ids(&some), [a, z]);
     assert_eq!(some["data"]["meta"]["cntabsolute"], 2);
     let in_aachen = call(&server, &c, ActionVerb::Read, json!(""), json!({"filter": {"Ort": [{"op": "=", "val": "Aachen"}]}, "sortby": "Name", "sortorder": "DESC"})).await?;
     assert_eq!(ids(&in_aachen), [z, a]);
-    let everyone = call(&server, &c, ActionVerb::Read, json!(""), json!({"sortby": "Name"})).await?;
+    let everyone = call(
+        &server,
+        &c,
+        ActionVerb::Read,
+        json!(""),
+        json!({"sortby": "Name"}),
+    )
+    .await?;
     assert_eq!(ids(&everyone), [a, b, z]);
-    assert_eq!(everyone["data"]["records"][0]["elements"], json!({"id": a}), "no data: only the id");
+    assert_eq!(
+        everyone["data"]["records"][0]["elements"],
+        json!({"id": a}),
+        "no data: only the id"
+    );
     Ok(())
 }
 
@@ -126,16 +244,30 @@ async fn bad_address_writes_change_nothing() -> TestResult {
     let server = TestServer::start().await?;
     let c = server.tenant("demo", 'a').await?;
     let cases = [
-        (json!({"Name": "X", "nope": 1}), 75, "Unknown field: \"nope\""),
+        (
+            json!({"Name": "X", "nope": 1}),
+            75,
+            "Unknown field: \"nope\"",
+        ),
         (json!({"Name": "X", "Anrede": "Graf"}), 77, "Graf"),
         (json!({"Name": "X", "KdNr": 5}), 144, "KdNr"),
-        (json!({"Name": "X", "email": "x@example.org", "default_email": "y@example.org"}), 258, "email"),
+        (
+            json!({"Name": "X", "email": "x@example.org", "default_email": "y@example.org"}),
+            258,
+            "email",
+        ),
         (json!({"Name": "X", "phone": {"number": 1}}), 300, "phone"),
     ];
     for (params, code, text) in cases {
         let result = call(&server, &c, ActionVerb::Create, json!(""), params.clone()).await?;
         assert_eq!(result["status"]["errorcode"], code, "{params}: {result}");
-        assert!(result["status"]["message"].as_str().unwrap_or("").contains(text), "{params}: {result}");
+        assert!(
+            result["status"]["message"]
+                .as_str()
+                .unwrap_or("")
+                .contains(text),
+            "{params}: {result}"
+        );
     }
     let all = call(&server, &c, ActionVerb::Read, json!(""), json!({})).await?;
     assert_eq!(all["data"]["meta"]["cntabsolute"], 0, "nothing was created");

@@ -8,8 +8,17 @@ use kontor_store::fields::{FieldType, Module, NewCustomField, SelectOption};
 use kontor_store::Labels;
 use serde_json::{json, Value};
 
-async fn fields(server: &TestServer, c: &Credentials, params: Value) -> Result<Value, Box<dyn std::error::Error>> {
-    let json = server.post(&envelope(c, vec![action_v2(c, ActionVerb::Get, "fields", params)])).await?;
+async fn fields(
+    server: &TestServer,
+    c: &Credentials,
+    params: Value,
+) -> Result<Value, Box<dyn std::error::Error>> {
+    let json = server
+        .post(&envelope(
+            c,
+            vec![action_v2(c, ActionVerb::Get, "fields", params)],
+        ))
+        .await?;
     Ok(json["response"]["results"][0].clone())
 }
 
@@ -25,30 +34,69 @@ async fn fields_come_in_the_real_shape() -> TestResult {
     assert_eq!(record["type"], "");
     let e = &record["elements"];
     assert_eq!(e["label"], "Properties");
-    let keys: Vec<&str> = e["vermarktungsart"].as_object().map(|o| o.keys().map(String::as_str).collect()).unwrap_or_default();
-    assert_eq!(keys, ["type", "length", "permittedvalues", "default", "filters", "dependencies", "compoundFields", "label"]);
+    let keys: Vec<&str> = e["vermarktungsart"]
+        .as_object()
+        .map(|o| o.keys().map(String::as_str).collect())
+        .unwrap_or_default();
+    assert_eq!(
+        keys,
+        [
+            "type",
+            "length",
+            "permittedvalues",
+            "default",
+            "filters",
+            "dependencies",
+            "compoundFields",
+            "label"
+        ]
+    );
     assert_eq!(e["vermarktungsart"]["type"], "singleselect");
     assert_eq!(e["vermarktungsart"]["permittedvalues"]["kauf"], "Purchase");
     assert_eq!(e["vermarktungsart"]["filters"], json!([]));
     assert_eq!(e["kaufpreis"]["permittedvalues"], Value::Null);
     assert_eq!(e["kaufpreis"]["type"], "float");
     assert_eq!(e["kaufpreis"]["label"], "Purchase price");
-    assert_eq!(e.as_object().map(|o| o.len()), Some(3), "label plus the two fields asked for");
+    assert_eq!(
+        e.as_object().map(|o| o.len()),
+        Some(3),
+        "label plus the two fields asked for"
+    );
 
-    let plain = fields(&server, &c, json!({"modules": ["address", "task"], "fieldList": ["Anrede"]})).await?;
+    let plain = fields(
+        &server,
+        &c,
+        json!({"modules": ["address", "task"], "fieldList": ["Anrede"]}),
+    )
+    .await?;
     let address = &plain["data"]["records"][0];
     assert_eq!(address["id"], "address");
-    assert!(address["elements"].get("label").is_none(), "no labels unless asked");
-    assert!(address["elements"]["Anrede"]["permittedvalues"].is_array(), "keys only without labels");
+    assert!(
+        address["elements"].get("label").is_none(),
+        "no labels unless asked"
+    );
+    assert!(
+        address["elements"]["Anrede"]["permittedvalues"].is_array(),
+        "keys only without labels"
+    );
     assert!(address["elements"]["Anrede"].get("label").is_none());
-    assert_eq!(plain["data"]["records"][1], json!({"id": "task", "type": "", "elements": []}));
+    assert_eq!(
+        plain["data"]["records"][1],
+        json!({"id": "task", "type": "", "elements": []})
+    );
 
     let all = fields(&server, &c, json!({})).await?;
-    let modules: Vec<&str> = all["data"]["records"].as_array().map(|r| r.iter().filter_map(|r| r["id"].as_str()).collect()).unwrap_or_default();
+    let modules: Vec<&str> = all["data"]["records"]
+        .as_array()
+        .map(|r| r.iter().filter_map(|r| r["id"].as_str()).collect())
+        .unwrap_or_default();
     assert!(modules.starts_with(&["address", "estate"]), "{modules:?}");
     let extras = fields(&server, &c, json!({"modules": ["estate"], "fieldList": ["kaufpreis"], "showTable": true, "showContent": true, "showFieldMeasureFormat": true})).await?;
     let k = &extras["data"]["records"][0]["elements"]["kaufpreis"];
-    assert!(k["tablename"].is_string() && k["content"].is_string(), "{k}");
+    assert!(
+        k["tablename"].is_string() && k["content"].is_string(),
+        "{k}"
+    );
     assert_eq!(k["fieldMeasureFormat"], "DATA_TYPE_MONETARY");
     let bad = fields(&server, &c, json!({"modules": ["estates"]})).await?;
     assert_eq!(bad["status"]["errorcode"], 163);
@@ -66,32 +114,85 @@ async fn custom_fields_are_listed_validated_stored_and_filtered() -> TestResult 
         length: None,
         labels: Labels::new("Lage", "Location"),
         values: vec![
-            SelectOption { key: "ruhig".into(), labels: Labels::new("ruhig", "quiet") },
-            SelectOption { key: "zentral".into(), labels: Labels::new("zentral", "central") },
+            SelectOption {
+                key: "ruhig".into(),
+                labels: Labels::new("ruhig", "quiet"),
+            },
+            SelectOption {
+                key: "zentral".into(),
+                labels: Labels::new("zentral", "central"),
+            },
         ],
         default: None,
     };
-    server.store.store.add_custom_field(a.tenant, Module::Estate, &field).await?;
-    let again = server.store.store.add_custom_field(a.tenant, Module::Estate, &field).await;
+    server
+        .store
+        .store
+        .add_custom_field(a.tenant, Module::Estate, &field)
+        .await?;
+    let again = server
+        .store
+        .store
+        .add_custom_field(a.tenant, Module::Estate, &field)
+        .await;
     assert!(again.is_err(), "a field is added once");
 
     let listed = fields(&server, &a, json!({"labels": true, "language": "ENG", "modules": ["estate"], "fieldList": ["ind_1_Feld_ObjTech1"]})).await?;
     let f = &listed["data"]["records"][0]["elements"]["ind_1_Feld_ObjTech1"];
     assert_eq!(f["label"], "Location");
-    assert_eq!(f["permittedvalues"], json!({"ruhig": "quiet", "zentral": "central"}));
-    let other = fields(&server, &b, json!({"modules": ["estate"], "fieldList": ["ind_1_Feld_ObjTech1"]})).await?;
-    assert!(other["data"]["records"][0]["elements"].get("ind_1_Feld_ObjTech1").is_none(), "B does not see A's field");
+    assert_eq!(
+        f["permittedvalues"],
+        json!({"ruhig": "quiet", "zentral": "central"})
+    );
+    let other = fields(
+        &server,
+        &b,
+        json!({"modules": ["estate"], "fieldList": ["ind_1_Feld_ObjTech1"]}),
+    )
+    .await?;
+    assert!(
+        other["data"]["records"][0]["elements"]
+            .get("ind_1_Feld_ObjTech1")
+            .is_none(),
+        "B does not see A's field"
+    );
 
-    let create = |c: &Credentials, v: &str| action_v2(c, ActionVerb::Create, "estate", json!({"data": {"ind_1_Feld_ObjTech1": v}}));
-    let json = server.post(&envelope(&a, vec![create(&a, "ruhig"), create(&a, "zentral"), create(&a, "laut")])).await?;
+    let create = |c: &Credentials, v: &str| {
+        action_v2(
+            c,
+            ActionVerb::Create,
+            "estate",
+            json!({"data": {"ind_1_Feld_ObjTech1": v}}),
+        )
+    };
+    let json = server
+        .post(&envelope(
+            &a,
+            vec![
+                create(&a, "ruhig"),
+                create(&a, "zentral"),
+                create(&a, "laut"),
+            ],
+        ))
+        .await?;
     assert_eq!(codes(&json), [0, 0, 77]);
-    let json = server.post(&envelope(&b, vec![create(&b, "ruhig")])).await?;
+    let json = server
+        .post(&envelope(&b, vec![create(&b, "ruhig")]))
+        .await?;
     assert_eq!(codes(&json), [143], "unknown to B");
 
-    let read = action_v2(&a, ActionVerb::Read, "estate", json!({"data": ["ind_1_Feld_ObjTech1"], "filter": {"ind_1_Feld_ObjTech1": [{"op": "=", "val": "zentral"}]}}));
+    let read = action_v2(
+        &a,
+        ActionVerb::Read,
+        "estate",
+        json!({"data": ["ind_1_Feld_ObjTech1"], "filter": {"ind_1_Feld_ObjTech1": [{"op": "=", "val": "zentral"}]}}),
+    );
     let json = server.post(&envelope(&a, vec![read])).await?;
     let result = &json["response"]["results"][0];
     assert_eq!(result["data"]["meta"]["cntabsolute"], 1, "{result}");
-    assert_eq!(result["data"]["records"][0]["elements"]["ind_1_Feld_ObjTech1"], "zentral");
+    assert_eq!(
+        result["data"]["records"][0]["elements"]["ind_1_Feld_ObjTech1"],
+        "zentral"
+    );
     Ok(())
 }

@@ -21,7 +21,9 @@ const FIELDS: &[(&str, ValueKind)] = &[
     ("heizungsart", ValueKind::Multi),
 ];
 
-const WORDS: &[&str] = &["Aachen", "aachen", "Bonn", "Berlin", "Koeln", "Dueren", "b", "", "Zeitz"];
+const WORDS: &[&str] = &[
+    "Aachen", "aachen", "Bonn", "Berlin", "Koeln", "Dueren", "b", "", "Zeitz",
+];
 const KEYS: &[&str] = &["etage", "fern", "ofen", "zentral"];
 
 #[derive(Debug, Clone)]
@@ -31,7 +33,10 @@ struct Row {
 
 fn row() -> impl Strategy<Value = Row> {
     (
-        prop::option::of(prop_oneof![(0..5i64).prop_map(|i| i as f64 * 50_000.0), Just(125_000.5)]),
+        prop::option::of(prop_oneof![
+            (0..5i64).prop_map(|i| i as f64 * 50_000.0),
+            Just(125_000.5)
+        ]),
         prop::option::of(0..3i64),
         prop::option::of(0..6i64),
         prop::option::of(prop::sample::select(WORDS)),
@@ -64,37 +69,91 @@ fn row() -> impl Strategy<Value = Row> {
 
 fn scalar(kind: ValueKind) -> BoxedStrategy<Scalar> {
     match kind {
-        ValueKind::Number => prop_oneof![(0..5i64).prop_map(|i| Scalar::Int(i * 50_000)), (0..6i64).prop_map(Scalar::Int), Just(Scalar::Float(125_000.5))].boxed(),
-        ValueKind::Text => prop::sample::select(WORDS).prop_map(|w| Scalar::Text(w.to_string())).boxed(),
-        ValueKind::Multi => prop::sample::select(KEYS).prop_map(|w| Scalar::Text(w.to_string())).boxed(),
+        ValueKind::Number => prop_oneof![
+            (0..5i64).prop_map(|i| Scalar::Int(i * 50_000)),
+            (0..6i64).prop_map(Scalar::Int),
+            Just(Scalar::Float(125_000.5))
+        ]
+        .boxed(),
+        ValueKind::Text => prop::sample::select(WORDS)
+            .prop_map(|w| Scalar::Text(w.to_string()))
+            .boxed(),
+        ValueKind::Multi => prop::sample::select(KEYS)
+            .prop_map(|w| Scalar::Text(w.to_string()))
+            .boxed(),
     }
 }
 
 fn pattern() -> impl Strategy<Value = Scalar> {
-    prop::sample::select(&["a%", "%n", "%e%", "B%", "_onn", "%", "aachen", "%ue%"][..]).prop_map(|p| Scalar::Text(p.to_string()))
+    prop::sample::select(&["a%", "%n", "%e%", "B%", "_onn", "%", "aachen", "%ue%"][..])
+        .prop_map(|p| Scalar::Text(p.to_string()))
 }
 
 fn condition() -> impl Strategy<Value = FieldCondition> {
     prop::sample::select(FIELDS).prop_flat_map(|(field, kind)| {
         let ops: Vec<FilterOp> = match kind {
-            ValueKind::Number => vec![FilterOp::Eq, FilterOp::Ne, FilterOp::Lt, FilterOp::Gt, FilterOp::Le, FilterOp::Ge, FilterOp::In, FilterOp::NotIn, FilterOp::Between],
-            ValueKind::Text => vec![FilterOp::Eq, FilterOp::Ne, FilterOp::Lt, FilterOp::Gt, FilterOp::Le, FilterOp::Ge, FilterOp::In, FilterOp::NotIn, FilterOp::Between, FilterOp::Like, FilterOp::NotLike],
-            ValueKind::Multi => vec![FilterOp::Eq, FilterOp::Ne, FilterOp::In, FilterOp::NotIn, FilterOp::Like, FilterOp::NotLike],
+            ValueKind::Number => vec![
+                FilterOp::Eq,
+                FilterOp::Ne,
+                FilterOp::Lt,
+                FilterOp::Gt,
+                FilterOp::Le,
+                FilterOp::Ge,
+                FilterOp::In,
+                FilterOp::NotIn,
+                FilterOp::Between,
+            ],
+            ValueKind::Text => vec![
+                FilterOp::Eq,
+                FilterOp::Ne,
+                FilterOp::Lt,
+                FilterOp::Gt,
+                FilterOp::Le,
+                FilterOp::Ge,
+                FilterOp::In,
+                FilterOp::NotIn,
+                FilterOp::Between,
+                FilterOp::Like,
+                FilterOp::NotLike,
+            ],
+            ValueKind::Multi => vec![
+                FilterOp::Eq,
+                FilterOp::Ne,
+                FilterOp::In,
+                FilterOp::NotIn,
+                FilterOp::Like,
+                FilterOp::NotLike,
+            ],
         };
         prop::sample::select(ops).prop_flat_map(move |op| {
             let operand: BoxedStrategy<Operand> = match op {
-                FilterOp::In | FilterOp::NotIn => prop::collection::vec(scalar(kind), 1..4).prop_map(Operand::Many).boxed(),
-                FilterOp::Between => (scalar(kind), scalar(kind)).prop_map(|(a, b)| Operand::Range(a, b)).boxed(),
+                FilterOp::In | FilterOp::NotIn => prop::collection::vec(scalar(kind), 1..4)
+                    .prop_map(Operand::Many)
+                    .boxed(),
+                FilterOp::Between => (scalar(kind), scalar(kind))
+                    .prop_map(|(a, b)| Operand::Range(a, b))
+                    .boxed(),
                 FilterOp::Like | FilterOp::NotLike => pattern().prop_map(Operand::One).boxed(),
                 _ => scalar(kind).prop_map(Operand::One).boxed(),
             };
-            operand.prop_map(move |operand| FieldCondition { field: field.to_string(), kind, op, operand })
+            operand.prop_map(move |operand| FieldCondition {
+                field: field.to_string(),
+                kind,
+                op,
+                operand,
+            })
         })
     })
 }
 
 fn sort() -> impl Strategy<Value = FieldSort> {
-    (prop::sample::select(&FIELDS[..5]), any::<bool>()).prop_map(|((field, kind), descending)| FieldSort { field: field.to_string(), kind, descending })
+    (prop::sample::select(&FIELDS[..5]), any::<bool>()).prop_map(|((field, kind), descending)| {
+        FieldSort {
+            field: field.to_string(),
+            kind,
+            descending,
+        }
+    })
 }
 
 // ---- the in-memory evaluation -------------------------------------------------------
@@ -111,7 +170,15 @@ fn value(doc: &Map<String, Value>, field: &str, kind: ValueKind) -> V {
     match kind {
         ValueKind::Number => V::N(raw.and_then(Value::as_f64).unwrap_or(0.0)),
         ValueKind::Text => V::T(raw.and_then(Value::as_str).unwrap_or("").to_string()),
-        ValueKind::Multi => V::M(raw.and_then(Value::as_array).map(|l| l.iter().filter_map(|v| v.as_str().map(String::from)).collect()).unwrap_or_default()),
+        ValueKind::Multi => V::M(
+            raw.and_then(Value::as_array)
+                .map(|l| {
+                    l.iter()
+                        .filter_map(|v| v.as_str().map(String::from))
+                        .collect()
+                })
+                .unwrap_or_default(),
+        ),
     }
 }
 
@@ -126,10 +193,15 @@ fn like(text: &str, pattern: &str) -> bool {
             None => t.is_empty(),
             Some(('%', rest)) => (0..=t.len()).any(|i| go(&t[i..], rest)),
             Some(('_', rest)) => !t.is_empty() && go(&t[1..], rest),
-            Some((c, rest)) => t.first().is_some_and(|x| x.eq_ignore_ascii_case(c)) && go(&t[1..], rest),
+            Some((c, rest)) => {
+                t.first().is_some_and(|x| x.eq_ignore_ascii_case(c)) && go(&t[1..], rest)
+            }
         }
     }
-    go(&text.chars().collect::<Vec<_>>(), &pattern.chars().collect::<Vec<_>>())
+    go(
+        &text.chars().collect::<Vec<_>>(),
+        &pattern.chars().collect::<Vec<_>>(),
+    )
 }
 
 fn cmp(a: &V, b: &Scalar) -> Ordering {
@@ -168,16 +240,24 @@ fn matches(doc: &Map<String, Value>, c: &FieldCondition) -> bool {
         (FilterOp::NotLike, Operand::One(s)) => matches!(&v, V::T(t) if !like(t, &s.as_text())),
         (FilterOp::In, Operand::Many(l)) => l.iter().any(|s| cmp(&v, s) == Ordering::Equal),
         (FilterOp::NotIn, Operand::Many(l)) => l.iter().all(|s| cmp(&v, s) != Ordering::Equal),
-        (FilterOp::Between, Operand::Range(a, b)) => cmp(&v, a) != Ordering::Less && cmp(&v, b) != Ordering::Greater,
+        (FilterOp::Between, Operand::Range(a, b)) => {
+            cmp(&v, a) != Ordering::Less && cmp(&v, b) != Ordering::Greater
+        }
         _ => false,
     }
 }
 
 fn evaluate(rows: &[(i64, Row)], q: &RecordQuery) -> (u64, Vec<i64>) {
-    let mut hits: Vec<&(i64, Row)> = rows.iter().filter(|(_, r)| q.conditions.iter().all(|c| matches(&r.doc, c))).collect();
+    let mut hits: Vec<&(i64, Row)> = rows
+        .iter()
+        .filter(|(_, r)| q.conditions.iter().all(|c| matches(&r.doc, c)))
+        .collect();
     hits.sort_by(|(ia, a), (ib, b)| {
         for s in &q.sort {
-            let (va, vb) = (value(&a.doc, &s.field, s.kind), value(&b.doc, &s.field, s.kind));
+            let (va, vb) = (
+                value(&a.doc, &s.field, s.kind),
+                value(&b.doc, &s.field, s.kind),
+            );
             let o = match (&va, &vb) {
                 (V::N(x), V::N(y)) => x.partial_cmp(y).unwrap_or(Ordering::Equal),
                 (V::T(x), V::T(y)) => x.as_bytes().cmp(y.as_bytes()),
@@ -191,7 +271,12 @@ fn evaluate(rows: &[(i64, Row)], q: &RecordQuery) -> (u64, Vec<i64>) {
         ia.cmp(ib)
     });
     let total = hits.len() as u64;
-    let page = hits.into_iter().skip(q.offset as usize).take(q.limit as usize).map(|(id, _)| *id).collect();
+    let page = hits
+        .into_iter()
+        .skip(q.offset as usize)
+        .take(q.limit as usize)
+        .map(|(id, _)| *id)
+        .collect();
     (total, page)
 }
 

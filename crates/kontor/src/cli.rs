@@ -53,6 +53,73 @@ pub enum Command {
     /// Manage API users (token and secret).
     #[command(subcommand)]
     Apiuser(ApiUserCommand),
+    /// Send an action to onOffice or Kontor and print the result.
+    Call(Box<CallArgs>),
+    /// Print shell completions.
+    Completions(CompletionsArgs),
+    /// Fill a tenant with deterministic German demo estates and addresses.
+    Seed(SeedArgs),
+    /// Manage a tenant's custom fields.
+    #[command(subcommand)]
+    Field(FieldCommand),
+}
+
+#[derive(Debug, Args)]
+pub struct SeedArgs {
+    /// The tenant to fill.
+    #[arg(long, default_value = "demo")]
+    pub tenant: String,
+    #[arg(long, default_value_t = 1000)]
+    pub estates: u64,
+    #[arg(long, default_value_t = 500)]
+    pub addresses: u64,
+    /// The same seed gives the same records.
+    #[arg(long, default_value_t = 42)]
+    pub seed: u64,
+    /// No progress bar.
+    #[arg(long)]
+    pub quiet: bool,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum FieldCommand {
+    /// Add a custom field, e.g. `kontor field add --tenant demo --module estate
+    /// --name ind_1_Feld_ObjTech1 --type singleselect --label-deu Lage --label-eng Location
+    /// --value ruhig=ruhig=quiet --value zentral=zentral=central`.
+    Add(FieldAddArgs),
+    /// List a module's fields (standard and custom).
+    List {
+        #[arg(long)]
+        tenant: String,
+        #[arg(long, default_value = "estate")]
+        module: String,
+    },
+}
+
+#[derive(Debug, Args)]
+pub struct FieldAddArgs {
+    #[arg(long)]
+    pub tenant: String,
+    /// estate or address.
+    #[arg(long)]
+    pub module: String,
+    /// ind_ followed by letters, digits and '_'.
+    #[arg(long)]
+    pub name: String,
+    /// varchar, text, integer, float, boolean, date, datetime, singleselect, multiselect.
+    #[arg(long = "type")]
+    pub field_type: String,
+    #[arg(long)]
+    pub length: Option<u32>,
+    #[arg(long)]
+    pub label_deu: String,
+    #[arg(long)]
+    pub label_eng: Option<String>,
+    /// A select value as KEY=GERMAN=ENGLISH (repeat for each value).
+    #[arg(long = "value")]
+    pub values: Vec<String>,
+    #[arg(long)]
+    pub default: Option<String>,
 }
 
 #[derive(Debug, Args)]
@@ -102,4 +169,90 @@ pub enum ApiUserCommand {
         #[arg(long)]
         secret: Option<String>,
     },
+}
+
+#[derive(Debug, Args)]
+#[command(after_help = "Examples:
+  kontor call get actionkindtypes --param lang=ENG
+  kontor call read estate --data Id,kaufpreis --filter 'kaufpreis<300000' --sort kaufpreis --limit 10
+  kontor call get fields --param modules='[\"estate\"]' --json
+  kontor call read estate --all --json > estates.json
+  kontor call --file action.json        (or --file - for stdin)
+
+Endpoint and credentials: --url/--token/--secret, else --profile NAME from
+~/.config/kontor/profiles.toml, else KONTOR_URL/KONTOR_TOKEN/KONTOR_SECRET, else the
+profile named by KONTOR_PROFILE or [default]. Without a URL: the public onOffice API.")]
+pub struct CallArgs {
+    /// read, create, modify, delete, get or do.
+    #[arg(required_unless_present = "file")]
+    pub verb: Option<String>,
+    /// The resource type: estate, address, fields, actionkindtypes, …
+    #[arg(required_unless_present = "file")]
+    pub resourcetype: Option<String>,
+    /// The resource id (a record id, or a sub-selector such as `estate` for `get search`).
+    #[arg(long = "id", value_name = "RESOURCEID")]
+    pub resourceid: Option<String>,
+    /// Fields to read (`Id,kaufpreis`), or a JSON object of values to write.
+    #[arg(long, value_name = "FIELDS|JSON")]
+    pub data: Option<String>,
+    /// A condition such as 'kaufpreis<300000', 'ort in Aachen,Köln', 'plz between 52062..52080',
+    /// 'ort ~ Aach%'; repeat for AND.
+    #[arg(long = "filter", value_name = "EXPR")]
+    pub filters: Vec<String>,
+    /// Sort by a field; `-field` or `field:desc` for descending; repeat for more keys.
+    #[arg(long = "sort", value_name = "FIELD", allow_hyphen_values = true)]
+    pub sort: Vec<String>,
+    /// listlimit: records per request (with --all: per page, at most 500).
+    #[arg(long)]
+    pub limit: Option<u32>,
+    /// listoffset: the first record to read.
+    #[arg(long)]
+    pub offset: Option<u64>,
+    /// Any parameter; the value is taken as JSON when it parses as JSON, else as a string.
+    #[arg(long = "param", value_name = "NAME=VALUE")]
+    pub params: Vec<String>,
+    /// Read the action(s) from a JSON file (`-` for stdin): one action, a list of actions, or
+    /// a whole request; `verb`/`actionid`, `resourcetype`, `resourceid`, `parameters`.
+    #[arg(long, value_name = "PATH")]
+    pub file: Option<PathBuf>,
+    /// Page through every record (listoffset in steps of --limit), with progress on stderr.
+    #[arg(long, conflicts_with_all = ["raw", "offset"])]
+    pub all: bool,
+    /// With --all: stop after this many records.
+    #[arg(long, requires = "all", value_name = "N")]
+    pub max: Option<u64>,
+    /// Print the result data as JSON.
+    #[arg(long, conflicts_with = "raw")]
+    pub json: bool,
+    /// Print the response envelope exactly as received.
+    #[arg(long)]
+    pub raw: bool,
+    /// Endpoint (`http://127.0.0.1:8080/api/stable/api.php`) or server (`…/api/`).
+    #[arg(long)]
+    pub url: Option<String>,
+    /// API token (32 characters).
+    #[arg(long)]
+    pub token: Option<String>,
+    /// API secret (64 characters).
+    #[arg(long)]
+    pub secret: Option<String>,
+    /// A profile of ~/.config/kontor/profiles.toml.
+    #[arg(long)]
+    pub profile: Option<String>,
+    /// API version when --url names a server rather than an endpoint.
+    #[arg(long, default_value = "stable", value_parser = ["stable", "latest"])]
+    pub api_version: String,
+    /// Sign with the legacy HMAC v1 instead of v2.
+    #[arg(long)]
+    pub hmac_v1: bool,
+    /// Seconds to wait for an answer.
+    #[arg(long, default_value_t = 60)]
+    pub timeout: u64,
+}
+
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell to print completions for.
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
 }

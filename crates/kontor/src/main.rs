@@ -2,6 +2,7 @@
 
 mod cli;
 mod commands;
+mod seed;
 mod settings;
 
 use std::process::ExitCode;

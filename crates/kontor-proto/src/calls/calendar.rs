@@ -13,9 +13,17 @@ pub const RESOURCE_TYPE: &str = "calendar";
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct CreateParams {
     pub data: Map<String, Value>,
-    #[serde(default, rename = "relatedAddressIds", skip_serializing_if = "Vec::is_empty")]
+    #[serde(
+        default,
+        rename = "relatedAddressIds",
+        skip_serializing_if = "Vec::is_empty"
+    )]
     pub related_address_ids: Vec<i64>,
-    #[serde(default, rename = "relatedEstateId", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        rename = "relatedEstateId",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub related_estate_id: Option<i64>,
 }
 

@@ -1,10 +1,10 @@
 //! Typed parameters and records, one module per call, shared by the server and the SDK.
 
 pub mod actionkindtypes;
-pub mod params;
-pub mod read;
 pub mod agentslog;
 pub mod calendar;
+pub mod params;
+pub mod read;
 pub mod relation;
 pub mod searchcriteria;
 pub mod serde_params;

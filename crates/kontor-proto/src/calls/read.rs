@@ -153,9 +153,21 @@ pub struct SortKey {
 /// `georangesearch`: around a postcode or city of a country, or around a point.
 #[derive(Debug, Clone, PartialEq)]
 pub enum GeoRange {
-    Zip { country: String, zip: String, radius_km: f64 },
-    City { country: String, city: String, radius_km: f64 },
-    Point { lat: f64, lon: f64, radius_km: f64 },
+    Zip {
+        country: String,
+        zip: String,
+        radius_km: f64,
+    },
+    City {
+        country: String,
+        city: String,
+        radius_km: f64,
+    },
+    Point {
+        lat: f64,
+        lon: f64,
+        radius_km: f64,
+    },
 }
 
 /// Parameters of `read estate` / `read address`.
@@ -208,7 +220,10 @@ impl ReadParams {
     pub fn to_parameters(&self) -> Map<String, Value> {
         let mut map = Map::new();
         if !self.data.is_empty() {
-            map.insert("data".into(), self.data.iter().cloned().map(Value::String).collect());
+            map.insert(
+                "data".into(),
+                self.data.iter().cloned().map(Value::String).collect(),
+            );
         }
         if !self.filter.is_empty() {
             let mut filter = Map::new();
@@ -232,7 +247,12 @@ impl ReadParams {
             let sort = self
                 .sort
                 .iter()
-                .map(|k| (k.field.clone(), Value::from(if k.descending { "DESC" } else { "ASC" })))
+                .map(|k| {
+                    (
+                        k.field.clone(),
+                        Value::from(if k.descending { "DESC" } else { "ASC" }),
+                    )
+                })
                 .collect();
             map.insert("sortby".into(), Value::Object(sort));
         }
@@ -245,7 +265,10 @@ impl ReadParams {
         if self.formatoutput {
             map.insert("formatoutput".into(), true.into());
         }
-        for (key, lang) in [("outputlanguage", self.outputlanguage), ("estatelanguage", self.estatelanguage)] {
+        for (key, lang) in [
+            ("outputlanguage", self.outputlanguage),
+            ("estatelanguage", self.estatelanguage),
+        ] {
             if let Some(lang) = lang {
                 map.insert(key.into(), lang.to_string().into());
             }
@@ -260,7 +283,10 @@ impl ReadParams {
             map.insert("filterid".into(), id.into());
         }
         if !self.recordids.is_empty() {
-            map.insert("recordids".into(), self.recordids.iter().copied().map(Value::from).collect());
+            map.insert(
+                "recordids".into(),
+                self.recordids.iter().copied().map(Value::from).collect(),
+            );
         }
         map
     }
@@ -278,16 +304,23 @@ fn parse_data(value: Option<&Value>) -> Result<Vec<String>, ApiError> {
                 .iter()
                 .map(|v| match v {
                     Value::String(s) if !s.is_empty() => Ok(s.clone()),
-                    _ => Err(ApiError::with_detail(ErrorCode::FieldnameIsNotAString, v.to_string())),
+                    _ => Err(ApiError::with_detail(
+                        ErrorCode::FieldnameIsNotAString,
+                        v.to_string(),
+                    )),
                 })
                 .collect()
         }
         // COMPAT: LV sends `"data": {}`-less empty arrays as `[]`; an object of names also
         // appears from PHP arrays with gaps, so its values are taken as the list.
-        Some(Value::Object(map)) if map.values().all(Value::is_string) => {
-            Ok(map.values().filter_map(|v| v.as_str().map(str::to_string)).collect())
-        }
-        Some(_) => Err(ApiError::with_detail(ErrorCode::ExpectedArray, "data must be a list of field names")),
+        Some(Value::Object(map)) if map.values().all(Value::is_string) => Ok(map
+            .values()
+            .filter_map(|v| v.as_str().map(str::to_string))
+            .collect()),
+        Some(_) => Err(ApiError::with_detail(
+            ErrorCode::ExpectedArray,
+            "data must be a list of field names",
+        )),
     }
 }
 
@@ -297,7 +330,11 @@ fn parse_filter(value: Option<&Value>) -> Result<Vec<Condition>, ApiError> {
         // COMPAT: LV sends an empty filter as `[]`.
         Some(Value::Array(list)) if list.is_empty() => return Ok(Vec::new()),
         Some(Value::Object(map)) => map,
-        Some(_) => return Err(filter_error("filter must be an object of field: [conditions]")),
+        Some(_) => {
+            return Err(filter_error(
+                "filter must be an object of field: [conditions]",
+            ))
+        }
     };
     let mut out = Vec::new();
     for (field, entries) in map {
@@ -308,11 +345,17 @@ fn parse_filter(value: Option<&Value>) -> Result<Vec<Condition>, ApiError> {
             Value::Array(list) => list.iter().collect(),
             // A single condition object without the list around it.
             Value::Object(_) => vec![entries],
-            _ => return Err(filter_error(format!("{field}: expected a list of {{\"op\",\"val\"}}"))),
+            _ => {
+                return Err(filter_error(format!(
+                    "{field}: expected a list of {{\"op\",\"val\"}}"
+                )))
+            }
         };
         for entry in entries {
             if out.len() >= MAX_CONDITIONS {
-                return Err(filter_error(format!("at most {MAX_CONDITIONS} conditions per request")));
+                return Err(filter_error(format!(
+                    "at most {MAX_CONDITIONS} conditions per request"
+                )));
             }
             out.push(parse_condition(field, entry)?);
         }
@@ -322,11 +365,17 @@ fn parse_filter(value: Option<&Value>) -> Result<Vec<Condition>, ApiError> {
 
 fn parse_condition(field: &str, entry: &Value) -> Result<Condition, ApiError> {
     let Value::Object(entry) = entry else {
-        return Err(filter_error(format!("{field}: a condition is an object {{\"op\",\"val\"}}")));
+        return Err(filter_error(format!(
+            "{field}: a condition is an object {{\"op\",\"val\"}}"
+        )));
     };
     let op_text = match entry.get("op") {
         Some(Value::String(s)) => s.as_str(),
-        _ => return Err(filter_error(format!("{field}: the condition has no \"op\""))),
+        _ => {
+            return Err(filter_error(format!(
+                "{field}: the condition has no \"op\""
+            )))
+        }
     };
     let op = FilterOp::parse(op_text)
         .ok_or_else(|| ApiError::with_detail(ErrorCode::UnknownOperator, op_text))?;
@@ -335,32 +384,47 @@ fn parse_condition(field: &str, entry: &Value) -> Result<Condition, ApiError> {
         .ok_or_else(|| filter_error(format!("{field}: the condition has no \"val\"")))?;
     let scalar = |v: &Value| {
         Scalar::from_json(v).ok_or_else(|| {
-            filter_error(format!("{field}: values must be numbers or strings, got {v}"))
+            filter_error(format!(
+                "{field}: values must be numbers or strings, got {v}"
+            ))
         })
     };
     let operand = match (op, val) {
         (FilterOp::In | FilterOp::NotIn, Value::Array(list)) => {
             if list.is_empty() {
-                return Err(filter_error(format!("{field}: \"{}\" needs at least one value", op.as_str())));
+                return Err(filter_error(format!(
+                    "{field}: \"{}\" needs at least one value",
+                    op.as_str()
+                )));
             }
             if list.len() > 10_000 {
-                return Err(filter_error(format!("{field}: at most 10000 values in a list")));
+                return Err(filter_error(format!(
+                    "{field}: at most 10000 values in a list"
+                )));
             }
             Operand::Many(list.iter().map(scalar).collect::<Result<_, _>>()?)
         }
         (FilterOp::In | FilterOp::NotIn, _) => {
-            return Err(filter_error(format!("{field}: \"{}\" needs a list of values", op.as_str())))
+            return Err(filter_error(format!(
+                "{field}: \"{}\" needs a list of values",
+                op.as_str()
+            )))
         }
         (FilterOp::Between, Value::Array(list)) if list.len() == 2 => {
             Operand::Range(scalar(&list[0])?, scalar(&list[1])?)
         }
         (FilterOp::Between, _) => {
-            return Err(filter_error(format!("{field}: \"between\" needs [from, to]")))
+            return Err(filter_error(format!(
+                "{field}: \"between\" needs [from, to]"
+            )))
         }
         // COMPAT: a scalar wrapped in a one-element list appears in the docs' examples.
         (_, Value::Array(list)) if list.len() == 1 => Operand::One(scalar(&list[0])?),
         (_, Value::Array(_)) => {
-            return Err(filter_error(format!("{field}: \"{}\" takes one value", op.as_str())))
+            return Err(filter_error(format!(
+                "{field}: \"{}\" takes one value",
+                op.as_str()
+            )))
         }
         (_, v) => Operand::One(scalar(v)?),
     };
@@ -432,7 +496,10 @@ fn parse_offset(value: Option<&Value>) -> Result<u64, ApiError> {
         None | Some(Value::Null) => Ok(0),
         Some(v) => match int_value(v) {
             Some(n) if n >= 0 && (n as u64) <= MAX_LIST_OFFSET => Ok(n as u64),
-            _ => Err(invalid("listoffset", "use a whole number from 0 to 100000000")),
+            _ => Err(invalid(
+                "listoffset",
+                "use a whole number from 0 to 100000000",
+            )),
         },
     }
 }
@@ -466,7 +533,9 @@ fn parse_ids(value: Option<&Value>) -> Result<Vec<i64>, ApiError> {
                 return Err(ApiError::new(ErrorCode::ThisActionSupportOnlyUpTo500Ids));
             }
             list.iter()
-                .map(|v| int_value(v).ok_or_else(|| ApiError::new(ErrorCode::MissingOrInvalidRecordIds)))
+                .map(|v| {
+                    int_value(v).ok_or_else(|| ApiError::new(ErrorCode::MissingOrInvalidRecordIds))
+                })
                 .collect()
         }
         Some(_) => Err(ApiError::new(ErrorCode::MissingOrInvalidRecordIds)),
@@ -478,7 +547,11 @@ fn parse_geo(value: Option<&Value>) -> Result<Option<GeoRange>, ApiError> {
         None | Some(Value::Null) => return Ok(None),
         Some(Value::Array(list)) if list.is_empty() => return Ok(None),
         Some(Value::Object(map)) => map,
-        Some(_) => return Err(ApiError::new(ErrorCode::IncompleteParametersForGeoRangeSearch)),
+        Some(_) => {
+            return Err(ApiError::new(
+                ErrorCode::IncompleteParametersForGeoRangeSearch,
+            ))
+        }
     };
     let text = |key: &str| -> Option<String> {
         match map.get(key) {
@@ -487,21 +560,41 @@ fn parse_geo(value: Option<&Value>) -> Result<Option<GeoRange>, ApiError> {
             _ => None,
         }
     };
-    let number = |key: &str| text(key).and_then(|t| t.replace(',', ".").parse::<f64>().ok()).filter(|f| f.is_finite());
-    let incomplete = |what: &str| ApiError::with_detail(ErrorCode::IncompleteParametersForGeoRangeSearch, what);
-    let radius_km = number("radius").filter(|r| *r > 0.0 && *r <= 1000.0).ok_or_else(|| {
-        incomplete("radius in km (greater than 0, at most 1000) is required")
-    })?;
+    let number = |key: &str| {
+        text(key)
+            .and_then(|t| t.replace(',', ".").parse::<f64>().ok())
+            .filter(|f| f.is_finite())
+    };
+    let incomplete =
+        |what: &str| ApiError::with_detail(ErrorCode::IncompleteParametersForGeoRangeSearch, what);
+    let radius_km = number("radius")
+        .filter(|r| *r > 0.0 && *r <= 1000.0)
+        .ok_or_else(|| incomplete("radius in km (greater than 0, at most 1000) is required"))?;
     if let (Some(lat), Some(lon)) = (number("latitude"), number("longitude")) {
         if !(-90.0..=90.0).contains(&lat) || !(-180.0..=180.0).contains(&lon) {
-            return Err(incomplete("latitude must be within ±90 and longitude within ±180"));
+            return Err(incomplete(
+                "latitude must be within ±90 and longitude within ±180",
+            ));
         }
-        return Ok(Some(GeoRange::Point { lat, lon, radius_km }));
+        return Ok(Some(GeoRange::Point {
+            lat,
+            lon,
+            radius_km,
+        }));
     }
-    let country = text("country").ok_or_else(|| incomplete("country is required with zip or city"))?;
+    let country =
+        text("country").ok_or_else(|| incomplete("country is required with zip or city"))?;
     match (text("zip"), text("city")) {
-        (Some(zip), _) => Ok(Some(GeoRange::Zip { country, zip, radius_km })),
-        (None, Some(city)) => Ok(Some(GeoRange::City { country, city, radius_km })),
+        (Some(zip), _) => Ok(Some(GeoRange::Zip {
+            country,
+            zip,
+            radius_km,
+        })),
+        (None, Some(city)) => Ok(Some(GeoRange::City {
+            country,
+            city,
+            radius_km,
+        })),
         (None, None) => Err(incomplete("give zip or city, or latitude and longitude")),
     }
 }

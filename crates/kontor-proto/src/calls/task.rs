@@ -13,9 +13,17 @@ pub const RESOURCE_TYPE: &str = "task";
 pub struct CreateParams {
     /// `Betreff`, `Aufgabe`, `Prio` (1–5), `Status` (1–8), `Deadline`, `Verantwortung`, …
     pub data: Map<String, Value>,
-    #[serde(default, rename = "relatedAddressId", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        rename = "relatedAddressId",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub related_address_id: Option<i64>,
-    #[serde(default, rename = "relatedEstateId", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        rename = "relatedEstateId",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub related_estate_id: Option<i64>,
 }
 

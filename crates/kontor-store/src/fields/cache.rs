@@ -15,7 +15,12 @@ pub struct ConfigCache {
 }
 
 impl ConfigCache {
-    pub(crate) fn get(&self, tenant: TenantId, module: Module, generation: i64) -> Option<Arc<FieldConfig>> {
+    pub(crate) fn get(
+        &self,
+        tenant: TenantId,
+        module: Module,
+        generation: i64,
+    ) -> Option<Arc<FieldConfig>> {
         let entries = self.entries.lock().ok()?;
         entries
             .get(&(tenant, module))
@@ -23,7 +28,13 @@ impl ConfigCache {
             .map(|(_, c)| c.clone())
     }
 
-    pub(crate) fn put(&self, tenant: TenantId, module: Module, generation: i64, config: Arc<FieldConfig>) {
+    pub(crate) fn put(
+        &self,
+        tenant: TenantId,
+        module: Module,
+        generation: i64,
+        config: Arc<FieldConfig>,
+    ) {
         if let Ok(mut entries) = self.entries.lock() {
             // Tenants are few; a bound still keeps a misbehaving deployment finite.
             if entries.len() > 10_000 {

@@ -99,7 +99,10 @@ impl FieldType {
 
     /// Compared as numbers in filters and sorts.
     pub const fn is_numeric(self) -> bool {
-        matches!(self, FieldType::Integer | FieldType::Float | FieldType::Boolean | FieldType::User)
+        matches!(
+            self,
+            FieldType::Integer | FieldType::Float | FieldType::Boolean | FieldType::User
+        )
     }
 }
 

@@ -80,7 +80,11 @@ impl FieldConfig {
             .map(FieldDef::from_standard)
             .chain(custom)
             .collect();
-        let index = fields.iter().enumerate().map(|(i, f)| (f.name.clone(), i)).collect();
+        let index = fields
+            .iter()
+            .enumerate()
+            .map(|(i, f)| (f.name.clone(), i))
+            .collect();
         FieldConfig { fields, index }
     }
 

@@ -68,13 +68,23 @@ impl Store {
         field: &NewCustomField,
     ) -> Result<(), StoreError> {
         check_custom_name(&field.name).map_err(StoreError::Invalid)?;
-        if module.standard_fields().iter().any(|f| f.name == field.name) {
-            return Err(StoreError::Duplicate { what: "field", name: field.name.clone() });
+        if module
+            .standard_fields()
+            .iter()
+            .any(|f| f.name == field.name)
+        {
+            return Err(StoreError::Duplicate {
+                what: "field",
+                name: field.name.clone(),
+            });
         }
         let options: Vec<StoredOption> = field
             .values
             .iter()
-            .map(|o| StoredOption { key: o.key.clone(), labels: o.labels.0.clone() })
+            .map(|o| StoredOption {
+                key: o.key.clone(),
+                labels: o.labels.0.clone(),
+            })
             .collect();
         let values = serde_json::to_string(&options).map_err(corrupt)?;
         let labels = serde_json::to_string(&field.labels.0).map_err(corrupt)?;
@@ -118,8 +128,14 @@ impl Store {
     }
 
     /// The tenant's configuration of a module, cached until a custom field is added.
-    pub async fn load_field_config(&self, tenant: TenantId, module: Module) -> Result<Arc<FieldConfig>, StoreError> {
-        let generation = self.generation_of(tenant, fields_generation_key(module)).await?;
+    pub async fn load_field_config(
+        &self,
+        tenant: TenantId,
+        module: Module,
+    ) -> Result<Arc<FieldConfig>, StoreError> {
+        let generation = self
+            .generation_of(tenant, fields_generation_key(module))
+            .await?;
         if let Some(config) = self.configs.get(tenant, module, generation) {
             return Ok(config);
         }
@@ -131,7 +147,10 @@ impl Store {
         .bind(module.name())
         .fetch_all(pool)
         .await)?;
-        let custom = rows.into_iter().map(custom_def).collect::<Result<Vec<_>, _>>()?;
+        let custom = rows
+            .into_iter()
+            .map(custom_def)
+            .collect::<Result<Vec<_>, _>>()?;
         let config = Arc::new(FieldConfig::new(module, custom));
         self.configs.put(tenant, module, generation, config.clone());
         Ok(config)
@@ -156,7 +175,10 @@ fn custom_def(row: CustomRow) -> Result<FieldDef, StoreError> {
         length: row.length.and_then(|l| u32::try_from(l).ok()),
         values: options
             .into_iter()
-            .map(|o| SelectOption { key: o.key, labels: Labels(o.labels) })
+            .map(|o| SelectOption {
+                key: o.key,
+                labels: Labels(o.labels),
+            })
             .collect(),
         default: row.default_value,
         labels: Labels(labels),
@@ -177,7 +199,11 @@ pub fn record_module(module: Module) -> RecordModule {
 }
 
 impl crate::traits::FieldStore for Store {
-    async fn field_config(&self, tenant: TenantId, module: Module) -> Result<Arc<FieldConfig>, StoreError> {
+    async fn field_config(
+        &self,
+        tenant: TenantId,
+        module: Module,
+    ) -> Result<Arc<FieldConfig>, StoreError> {
         self.load_field_config(tenant, module).await
     }
 }

@@ -24,15 +24,27 @@ pub(crate) enum ColumnKind {
 }
 
 const fn int(field: &'static str, column: &'static str) -> HotColumn {
-    HotColumn { field, column, kind: ColumnKind::Int }
+    HotColumn {
+        field,
+        column,
+        kind: ColumnKind::Int,
+    }
 }
 
 const fn num(field: &'static str, column: &'static str) -> HotColumn {
-    HotColumn { field, column, kind: ColumnKind::Real }
+    HotColumn {
+        field,
+        column,
+        kind: ColumnKind::Real,
+    }
 }
 
 const fn text(field: &'static str, column: &'static str) -> HotColumn {
-    HotColumn { field, column, kind: ColumnKind::Text }
+    HotColumn {
+        field,
+        column,
+        kind: ColumnKind::Text,
+    }
 }
 
 const ESTATE: &[HotColumn] = &[

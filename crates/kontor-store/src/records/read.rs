@@ -59,12 +59,20 @@ impl Store {
         }
     }
 
-    pub(crate) async fn generation(&self, tenant: TenantId, module: RecordModule) -> Result<i64, StoreError> {
+    pub(crate) async fn generation(
+        &self,
+        tenant: TenantId,
+        module: RecordModule,
+    ) -> Result<i64, StoreError> {
         self.generation_of(tenant, module.name()).await
     }
 
     /// The write generation under a key (a module name, or `fields:<module>`).
-    pub(crate) async fn generation_of(&self, tenant: TenantId, key: &str) -> Result<i64, StoreError> {
+    pub(crate) async fn generation_of(
+        &self,
+        tenant: TenantId,
+        key: &str,
+    ) -> Result<i64, StoreError> {
         let row: Option<(i64,)> = on_db!(&self.db, pool => sqlx::query_as(
             "SELECT generation FROM write_generations WHERE tenant_id = $1 AND module = $2",
         )
@@ -83,13 +91,20 @@ impl Store {
     ) -> Result<RecordPage, StoreError> {
         let dialect = self.dialect();
         let filter = where_clause(dialect, module, tenant.0, q);
-        let key = (tenant.0, module.name(), format!("{}|{:?}", filter.text, filter.binds));
+        let key = (
+            tenant.0,
+            module.name(),
+            format!("{}|{:?}", filter.text, filter.binds),
+        );
         let generation = self.generation(tenant, module).await?;
         let total = match self.counts.get(&key, generation) {
             Some(total) => total,
             None => {
                 let mut count = Sql::default();
-                count.push("SELECT COUNT(*) FROM ").push(module.table()).push(" WHERE ");
+                count
+                    .push("SELECT COUNT(*) FROM ")
+                    .push(module.table())
+                    .push(" WHERE ");
                 count.text.push_str(&filter.text);
                 count.binds = filter.binds.clone();
                 let (total,): (i64,) = on_db!(&self.db, pool => bind_all!(
@@ -103,7 +118,10 @@ impl Store {
             }
         };
         if q.limit == 0 || q.offset >= total {
-            return Ok(RecordPage { total, records: Vec::new() });
+            return Ok(RecordPage {
+                total,
+                records: Vec::new(),
+            });
         }
         let mut page = Sql::default();
         page.push("SELECT ")
@@ -119,7 +137,10 @@ impl Store {
         )
         .fetch_all(pool)
         .await)?;
-        let records = rows.into_iter().map(RecordRow::into_record).collect::<Result<_, _>>()?;
+        let records = rows
+            .into_iter()
+            .map(RecordRow::into_record)
+            .collect::<Result<_, _>>()?;
         Ok(RecordPage { total, records })
     }
 }

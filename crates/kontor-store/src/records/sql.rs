@@ -48,7 +48,12 @@ impl Sql {
 const KM_PER_DEGREE: f64 = 111.195;
 
 /// The WHERE clause (without the keyword) shared by the count and the page.
-pub(crate) fn where_clause(dialect: Dialect, module: RecordModule, tenant: i64, q: &RecordQuery) -> Sql {
+pub(crate) fn where_clause(
+    dialect: Dialect,
+    module: RecordModule,
+    tenant: i64,
+    q: &RecordQuery,
+) -> Sql {
     let mut sql = Sql::default();
     sql.push("tenant_id = ").bind(Bind::Int(tenant));
     if let Some(ids) = &q.ids {
@@ -76,7 +81,12 @@ pub(crate) fn where_clause(dialect: Dialect, module: RecordModule, tenant: i64, 
 }
 
 /// ORDER BY … LIMIT … OFFSET …; the id breaks ties so that pages never overlap.
-pub(crate) fn order_and_page(sql: &mut Sql, dialect: Dialect, module: RecordModule, q: &RecordQuery) {
+pub(crate) fn order_and_page(
+    sql: &mut Sql,
+    dialect: Dialect,
+    module: RecordModule,
+    q: &RecordQuery,
+) {
     sql.push(" ORDER BY ");
     for s in &q.sort {
         sort_key(sql, dialect, module, s);
@@ -106,17 +116,25 @@ fn field_expr(sql: &mut Sql, dialect: Dialect, module: RecordModule, field: &str
     }
     match (dialect, kind) {
         (Dialect::Sqlite, ValueKind::Number) => {
-            sql.push("COALESCE(CAST(json_extract(doc, ").bind(json_path(field)).push(") AS REAL), 0)");
+            sql.push("COALESCE(CAST(json_extract(doc, ")
+                .bind(json_path(field))
+                .push(") AS REAL), 0)");
         }
         (Dialect::Sqlite, _) => {
-            sql.push("COALESCE(json_extract(doc, ").bind(json_path(field)).push("), '')");
+            sql.push("COALESCE(json_extract(doc, ")
+                .bind(json_path(field))
+                .push("), '')");
         }
         (Dialect::Postgres, ValueKind::Number) => {
-            sql.push("COALESCE((doc->>").bind(Bind::Text(field.into())).push(")::double precision, 0)");
+            sql.push("COALESCE((doc->>")
+                .bind(Bind::Text(field.into()))
+                .push(")::double precision, 0)");
         }
         // Byte order, as SQLite compares, whatever the database's collation.
         (Dialect::Postgres, _) => {
-            sql.push("(COALESCE(doc->>").bind(Bind::Text(field.into())).push(", '') COLLATE \"C\")");
+            sql.push("(COALESCE(doc->>")
+                .bind(Bind::Text(field.into()))
+                .push(", '') COLLATE \"C\")");
         }
     }
 }
@@ -147,7 +165,11 @@ fn condition(sql: &mut Sql, dialect: Dialect, module: RecordModule, c: &FieldCon
     field_expr(sql, dialect, module, &c.field, c.kind);
     match (&c.op, &c.operand) {
         (FilterOp::In | FilterOp::NotIn, Operand::Many(values)) => {
-            sql.push(if c.op == FilterOp::In { " IN (" } else { " NOT IN (" });
+            sql.push(if c.op == FilterOp::In {
+                " IN ("
+            } else {
+                " NOT IN ("
+            });
             for (i, v) in values.iter().enumerate() {
                 if i > 0 {
                     sql.push(", ");
@@ -193,10 +215,16 @@ fn multi_condition(sql: &mut Sql, dialect: Dialect, c: &FieldCondition) {
     };
     let negated = matches!(c.op, FilterOp::Ne | FilterOp::NotIn | FilterOp::NotLike);
     let like = matches!(c.op, FilterOp::Like | FilterOp::NotLike);
-    sql.push(if negated { "NOT EXISTS (SELECT 1 FROM " } else { "EXISTS (SELECT 1 FROM " });
+    sql.push(if negated {
+        "NOT EXISTS (SELECT 1 FROM "
+    } else {
+        "EXISTS (SELECT 1 FROM "
+    });
     match dialect {
         Dialect::Sqlite => {
-            sql.push("json_each(doc, ").bind(json_path(&c.field)).push(") WHERE value");
+            sql.push("json_each(doc, ")
+                .bind(json_path(&c.field))
+                .push(") WHERE value");
         }
         Dialect::Postgres => {
             sql.push("jsonb_array_elements_text(COALESCE(doc->")

@@ -27,7 +27,9 @@ fn doc_text(doc: &Map<String, Value>) -> String {
 impl Store {
     fn insert_statement(&self, module: RecordModule) -> Sql {
         let mut sql = Sql::default();
-        sql.push("INSERT INTO ").push(module.table()).push(" (tenant_id, id, uuid, doc");
+        sql.push("INSERT INTO ")
+            .push(module.table())
+            .push(" (tenant_id, id, uuid, doc");
         for col in hot_columns(module) {
             sql.push(", ").push(col.column);
         }
@@ -106,15 +108,27 @@ impl RecordStore for Store {
         let mut sql = Sql::default();
         sql.push("UPDATE ").push(module.table()).push(" SET doc = ");
         match self.dialect() {
-            Dialect::Sqlite => sql.push("json_patch(doc, ").bind(Bind::Text(doc_text(&changes))).push(")"),
-            Dialect::Postgres => sql.push("doc || ").bind(Bind::Text(doc_text(&changes))).push("::jsonb"),
+            Dialect::Sqlite => sql
+                .push("json_patch(doc, ")
+                .bind(Bind::Text(doc_text(&changes)))
+                .push(")"),
+            Dialect::Postgres => sql
+                .push("doc || ")
+                .bind(Bind::Text(doc_text(&changes)))
+                .push("::jsonb"),
         };
         for col in hot_columns(module) {
             if changes.contains_key(col.field) {
-                sql.push(", ").push(col.column).push(" = ").bind(column_value(col, changes.get(col.field)));
+                sql.push(", ")
+                    .push(col.column)
+                    .push(" = ")
+                    .bind(column_value(col, changes.get(col.field)));
             }
         }
-        sql.push(" WHERE tenant_id = ").bind(Bind::Int(tenant.0)).push(" AND id = ").bind(Bind::Int(id));
+        sql.push(" WHERE tenant_id = ")
+            .bind(Bind::Int(tenant.0))
+            .push(" AND id = ")
+            .bind(Bind::Int(id));
         on_db!(&self.db, pool => {
             let mut tx = pool.begin().await?;
             let affected = bind_all!(sqlx::query(&sql.text), &sql.binds)
@@ -148,7 +162,12 @@ impl RecordStore for Store {
         row.map(RecordRow::into_record).transpose()
     }
 
-    async fn next_ids(&self, tenant: TenantId, counter: &str, count: u32) -> Result<i64, StoreError> {
+    async fn next_ids(
+        &self,
+        tenant: TenantId,
+        counter: &str,
+        count: u32,
+    ) -> Result<i64, StoreError> {
         let (last,): (i64,) = on_db!(&self.db, pool => sqlx::query_as(NEXT_IDS)
             .bind(tenant.0)
             .bind(counter)

@@ -15,23 +15,37 @@ pub async fn run(global: &Global, cmd: FieldCommand) -> Result<(), CommandError>
         FieldCommand::List { tenant, module } => (tenant, module),
     };
     let name = TenantName::parse(tenant).map_err(CommandError::Message)?;
-    let tenant = store.tenant_by_name(&name).await?.ok_or_else(|| StoreError::NotFound {
-        what: "tenant",
-        name: name.to_string(),
+    let tenant = store
+        .tenant_by_name(&name)
+        .await?
+        .ok_or_else(|| StoreError::NotFound {
+            what: "tenant",
+            name: name.to_string(),
+        })?;
+    let module = Module::parse(module).ok_or_else(|| {
+        CommandError::Message(format!("unknown module {module:?}: use estate or address"))
     })?;
-    let module = Module::parse(module)
-        .ok_or_else(|| CommandError::Message(format!("unknown module {module:?}: use estate or address")))?;
     match cmd {
         FieldCommand::Add(args) => {
             let field = new_field(&args)?;
             store.add_custom_field(tenant.id, module, &field).await?;
-            println!("added {} field {} to tenant {name}", module.name(), field.name);
+            println!(
+                "added {} field {} to tenant {name}",
+                module.name(),
+                field.name
+            );
         }
         FieldCommand::List { .. } => {
             let config = store.field_config(tenant.id, module).await?;
             println!("name\ttype\tlabel\tcustom");
             for f in config.fields() {
-                println!("{}\t{}\t{}\t{}", f.name, f.ty.wire_name(true), f.label(Language::ENG), f.custom);
+                println!(
+                    "{}\t{}\t{}\t{}",
+                    f.name,
+                    f.ty.wire_name(true),
+                    f.label(Language::ENG),
+                    f.custom
+                );
             }
         }
     }
@@ -56,27 +70,43 @@ pub fn new_field(args: &FieldAddArgs) -> Result<NewCustomField, CommandError> {
             let deu = parts.next().unwrap_or(key).trim();
             let eng = parts.next().unwrap_or(deu).trim();
             if key.is_empty() {
-                return Err(CommandError::Message(format!("--value {v:?}: use KEY=GERMAN=ENGLISH")));
+                return Err(CommandError::Message(format!(
+                    "--value {v:?}: use KEY=GERMAN=ENGLISH"
+                )));
             }
-            Ok(SelectOption { key: key.to_string(), labels: Labels::new(deu, eng) })
+            Ok(SelectOption {
+                key: key.to_string(),
+                labels: Labels::new(deu, eng),
+            })
         })
         .collect::<Result<Vec<_>, _>>()?;
     if ty.is_select() && values.is_empty() {
-        return Err(CommandError::Message(format!("a {} field needs at least one --value", args.field_type)));
+        return Err(CommandError::Message(format!(
+            "a {} field needs at least one --value",
+            args.field_type
+        )));
     }
     if !ty.is_select() && !values.is_empty() {
-        return Err(CommandError::Message(format!("a {} field takes no --value", args.field_type)));
+        return Err(CommandError::Message(format!(
+            "a {} field takes no --value",
+            args.field_type
+        )));
     }
     if let (true, Some(default)) = (ty.is_select(), &args.default) {
         if !values.iter().any(|v| &v.key == default) {
-            return Err(CommandError::Message(format!("--default {default:?} is not one of the --value keys")));
+            return Err(CommandError::Message(format!(
+                "--default {default:?} is not one of the --value keys"
+            )));
         }
     }
     Ok(NewCustomField {
         name: args.name.clone(),
         ty,
         length: args.length,
-        labels: Labels::new(&args.label_deu, args.label_eng.as_deref().unwrap_or(&args.label_deu)),
+        labels: Labels::new(
+            &args.label_deu,
+            args.label_eng.as_deref().unwrap_or(&args.label_deu),
+        ),
         values,
         default: args.default.clone(),
     })

@@ -1,6 +1,10 @@
 //! One module per command group.
 
 mod apiuser;
+mod call;
+mod completions;
+mod field;
+mod seed;
 mod serve;
 mod tenant;
 
@@ -27,5 +31,9 @@ pub async fn run(cli: Cli) -> Result<(), CommandError> {
         Command::Serve(args) => serve::run(&cli.global, args).await,
         Command::Tenant(cmd) => tenant::run(&cli.global, cmd).await,
         Command::Apiuser(cmd) => apiuser::run(&cli.global, cmd).await,
+        Command::Call(args) => call::run(*args).await,
+        Command::Completions(args) => completions::run(&args),
+        Command::Seed(args) => seed::run(&cli.global, args).await,
+        Command::Field(cmd) => field::run(&cli.global, cmd).await,
     }
 }

@@ -12,10 +12,13 @@ use crate::settings::open_store;
 pub async fn run(global: &Global, args: SeedArgs) -> Result<(), CommandError> {
     let (store, _) = open_store(global).await?;
     let name = TenantName::parse(&args.tenant).map_err(CommandError::Message)?;
-    let tenant = store.tenant_by_name(&name).await?.ok_or_else(|| StoreError::NotFound {
-        what: "tenant",
-        name: name.to_string(),
-    })?;
+    let tenant = store
+        .tenant_by_name(&name)
+        .await?
+        .ok_or_else(|| StoreError::NotFound {
+            what: "tenant",
+            name: name.to_string(),
+        })?;
     let started = Instant::now();
     let plan = Plan {
         estates: args.estates,

@@ -51,7 +51,12 @@ async fn create_demo_tenant(store: &Store) -> Result<(), CommandError> {
     let name = TenantName::parse(DEMO_TENANT).map_err(CommandError::Message)?;
     let tenant = store.create_tenant(&name).await?;
     // A newcomer's first read returns records: a small, deterministic set.
-    let plan = Plan { estates: DEMO_ESTATES, addresses: DEMO_ADDRESSES, seed: 42, progress: false };
+    let plan = Plan {
+        estates: DEMO_ESTATES,
+        addresses: DEMO_ADDRESSES,
+        seed: 42,
+        progress: false,
+    };
     seed(store, tenant.id, plan).await?;
     let credentials = apiuser::credentials(None, None)?;
     apiuser::create(store, &name, &credentials).await?;

@@ -14,17 +14,33 @@ pub fn generate(rng: &mut StdRng, n: u64) -> (Map<String, Value>, Vec<(&'static 
     let last = *pick(rng, LAST_NAMES);
     let place = pick(rng, PLACES);
     let mut doc = Map::new();
-    doc.insert("Anrede".into(), json!(if rng.gen_bool(0.5) { "Herr" } else { "Frau" }));
+    doc.insert(
+        "Anrede".into(),
+        json!(if rng.gen_bool(0.5) { "Herr" } else { "Frau" }),
+    );
     doc.insert("Vorname".into(), json!(first));
     doc.insert("Name".into(), json!(last));
-    doc.insert("Strasse".into(), json!(format!("{} {}", pick(rng, STREET_NAMES), rng.gen_range(1..120))));
+    doc.insert(
+        "Strasse".into(),
+        json!(format!(
+            "{} {}",
+            pick(rng, STREET_NAMES),
+            rng.gen_range(1..120)
+        )),
+    );
     doc.insert("Plz".into(), json!(place.zip));
     doc.insert("Ort".into(), json!(place.city));
     doc.insert("Land".into(), json!("DEU"));
-    doc.insert("Status".into(), json!(if rng.gen_bool(0.92) { "1" } else { "0" }));
+    doc.insert(
+        "Status".into(),
+        json!(if rng.gen_bool(0.92) { "1" } else { "0" }),
+    );
     let created = datetime_before(rng, 1000);
     doc.insert("Eintragsdatum".into(), json!(created[..10]));
-    doc.insert("Aenderung".into(), json!(datetime_before(rng, 200).max(created)));
+    doc.insert(
+        "Aenderung".into(),
+        json!(datetime_before(rng, 200).max(created)),
+    );
     let email = format!(
         "{}.{}{}@example.{}",
         ascii(first),
@@ -32,10 +48,17 @@ pub fn generate(rng: &mut StdRng, n: u64) -> (Map<String, Value>, Vec<(&'static 
         n,
         if rng.gen_bool(0.7) { "de" } else { "com" }
     );
-    let phone = format!("0{} {}", rng.gen_range(201..9999), rng.gen_range(100_000..9_999_999));
+    let phone = format!(
+        "0{} {}",
+        rng.gen_range(201..9999),
+        rng.gen_range(100_000..9_999_999)
+    );
     let mut contacts = vec![("email", email), ("phone_private", phone)];
     if rng.gen_bool(0.4) {
-        contacts.push(("mobile", format!("0171 {}", rng.gen_range(1_000_000..9_999_999))));
+        contacts.push((
+            "mobile",
+            format!("0171 {}", rng.gen_range(1_000_000..9_999_999)),
+        ));
     }
     (doc, contacts)
 }

@@ -52,7 +52,9 @@ pub async fn run(store: &Store, tenant: TenantId, plan: Plan) -> Result<(), Stor
                 doc
             })
             .collect();
-        store.insert_records(tenant, RecordModule::Estate, docs).await?;
+        store
+            .insert_records(tenant, RecordModule::Estate, docs)
+            .await?;
         done += n;
         progress.inc(n);
     }
@@ -64,10 +66,14 @@ pub async fn run(store: &Store, tenant: TenantId, plan: Plan) -> Result<(), Stor
     let mut done = 0;
     while done < plan.addresses {
         let n = CHUNK.min(plan.addresses - done);
-        let generated: Vec<_> = (0..n).map(|i| addresses::generate(&mut rng, done + i)).collect();
+        let generated: Vec<_> = (0..n)
+            .map(|i| addresses::generate(&mut rng, done + i))
+            .collect();
         let contacts: u32 = generated.iter().map(|(_, c)| c.len() as u32).sum();
         let last_kdnr = store.next_ids(tenant, "address_kdnr", n as u32).await?;
-        let last_contact = store.next_ids(tenant, "address_contact", contacts.max(1)).await?;
+        let last_contact = store
+            .next_ids(tenant, "address_contact", contacts.max(1))
+            .await?;
         let mut kdnr = last_kdnr - n as i64;
         let mut contact_id = last_contact - i64::from(contacts.max(1));
         let docs = generated
@@ -91,7 +97,9 @@ pub async fn run(store: &Store, tenant: TenantId, plan: Plan) -> Result<(), Stor
                 doc
             })
             .collect();
-        store.insert_records(tenant, RecordModule::Address, docs).await?;
+        store
+            .insert_records(tenant, RecordModule::Address, docs)
+            .await?;
         done += n;
         progress.inc(n);
     }

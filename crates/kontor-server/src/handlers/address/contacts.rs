@@ -16,8 +16,16 @@ pub(crate) const CONTACTS: &str = "_contacts";
 
 /// Every contact key of a write.
 pub(crate) const TYPES: &[&str] = &[
-    "phone", "phone_private", "phone_business", "mobile", "fax", "fax_private", "fax_business",
-    "email", "email_private", "email_business",
+    "phone",
+    "phone_private",
+    "phone_business",
+    "mobile",
+    "fax",
+    "fax_private",
+    "fax_business",
+    "email",
+    "email_private",
+    "email_business",
 ];
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -54,7 +62,10 @@ pub(crate) fn to_value(entries: &[Entry]) -> Value {
 
 /// The main e-mail address, mirrored into the `Email` field so that it can be filtered.
 pub(crate) fn main_email(entries: &[Entry]) -> Option<String> {
-    let emails: Vec<&Entry> = entries.iter().filter(|e| family(&e.kind) == "email").collect();
+    let emails: Vec<&Entry> = entries
+        .iter()
+        .filter(|e| family(&e.kind) == "email")
+        .collect();
     emails
         .iter()
         .find(|e| e.default)
@@ -73,9 +84,9 @@ pub(crate) fn render(name: &str, record: &StoredRecord, out: &mut Map<String, Va
         }
         "defaultphone" | "defaultfax" | "defaultemail" => {
             let fam = &name["default".len()..];
-            let hit = all
-                .iter()
-                .find(|e| e.default && (family(&e.kind) == fam || (fam == "phone" && e.kind == "mobile")));
+            let hit = all.iter().find(|e| {
+                e.default && (family(&e.kind) == fam || (fam == "phone" && e.kind == "mobile"))
+            });
             if let Some(e) = hit {
                 out.insert(format!("{name}__{}", e.id), Value::String(e.value.clone()));
             }
@@ -91,7 +102,9 @@ pub(crate) fn render(name: &str, record: &StoredRecord, out: &mut Map<String, Va
 pub(crate) fn from_create(params: &mut Map<String, Value>) -> Result<Vec<Entry>, ApiError> {
     let mut out = Vec::new();
     for kind in TYPES {
-        let Some(value) = params.remove(*kind) else { continue };
+        let Some(value) = params.remove(*kind) else {
+            continue;
+        };
         let values: Vec<String> = match value {
             Value::String(s) if s.trim().is_empty() => Vec::new(),
             Value::String(s) => vec![s],
@@ -107,16 +120,37 @@ pub(crate) fn from_create(params: &mut Map<String, Value>) -> Result<Vec<Entry>,
         };
         for value in values {
             // The docs: a mobile number sent as `phone` is typed mobile all the same.
-            let kind = if kind.starts_with("phone") && looks_mobile(&value) { "mobile" } else { kind };
-            out.push(Entry { id: 0, kind: kind.to_string(), value, default: false });
+            let kind = if kind.starts_with("phone") && looks_mobile(&value) {
+                "mobile"
+            } else {
+                kind
+            };
+            out.push(Entry {
+                id: 0,
+                kind: kind.to_string(),
+                value,
+                default: false,
+            });
         }
     }
-    for (key, fam) in [("default_phone", "phone"), ("default_fax", "fax"), ("default_email", "email")] {
-        let Some(value) = params.remove(key) else { continue };
-        let wanted = value.as_str().map(str::to_string).ok_or_else(|| invalid(key, &value))?;
+    for (key, fam) in [
+        ("default_phone", "phone"),
+        ("default_fax", "fax"),
+        ("default_email", "email"),
+    ] {
+        let Some(value) = params.remove(key) else {
+            continue;
+        };
+        let wanted = value
+            .as_str()
+            .map(str::to_string)
+            .ok_or_else(|| invalid(key, &value))?;
         let entry = out
             .iter_mut()
-            .find(|e| e.value == wanted && (family(&e.kind) == fam || (fam == "phone" && e.kind == "mobile")))
+            .find(|e| {
+                e.value == wanted
+                    && (family(&e.kind) == fam || (fam == "phone" && e.kind == "mobile"))
+            })
             .ok_or_else(|| {
                 let code = if fam == "phone" {
                     ErrorCode::DefaultPhoneMustBePassedAlso
@@ -136,13 +170,18 @@ fn invalid(key: &str, value: &Value) -> ApiError {
 
 /// German mobile numbers start with 015, 016 or 017 (or +4915…).
 fn looks_mobile(number: &str) -> bool {
-    let digits: String = number.chars().filter(|c| c.is_ascii_digit() || *c == '+').collect();
+    let digits: String = number
+        .chars()
+        .filter(|c| c.is_ascii_digit() || *c == '+')
+        .collect();
     let national = digits
         .strip_prefix("+49")
         .map(|rest| format!("0{rest}"))
         .or_else(|| digits.strip_prefix("0049").map(|rest| format!("0{rest}")))
         .unwrap_or(digits);
-    ["015", "016", "017"].iter().any(|p| national.starts_with(p))
+    ["015", "016", "017"]
+        .iter()
+        .any(|p| national.starts_with(p))
 }
 
 /// Applies the action objects of a modify to the existing entries.
@@ -153,7 +192,9 @@ pub(crate) fn apply_modify(
 ) -> Result<bool, ApiError> {
     let mut touched = false;
     for kind in TYPES {
-        let Some(value) = params.remove(*kind) else { continue };
+        let Some(value) = params.remove(*kind) else {
+            continue;
+        };
         let ops: Vec<Value> = match value {
             Value::Array(list) => list,
             other => vec![other],
@@ -178,7 +219,8 @@ fn apply_one(
 ) -> Result<(), ApiError> {
     let text = |key: &str| op.get(key).and_then(Value::as_str).map(str::to_string);
     let make_default = op.get("default").and_then(Value::as_bool).unwrap_or(false);
-    let action = text("action").ok_or_else(|| ApiError::new(ErrorCode::MissingTypeForAddressPhoneAction))?;
+    let action =
+        text("action").ok_or_else(|| ApiError::new(ErrorCode::MissingTypeForAddressPhoneAction))?;
     let fam = family(kind);
     let find = |existing: &Vec<Entry>, old: &str| -> Result<usize, ApiError> {
         let hits: Vec<usize> = existing
@@ -189,26 +231,38 @@ fn apply_one(
             .collect();
         match hits.as_slice() {
             [one] => Ok(*one),
-            [] => Err(ApiError::new(ErrorCode::UnknownAddressPhoneRecord).hint(format!("{kind}: no entry {old:?}"))),
-            _ => Err(ApiError::new(ErrorCode::AmbiguousAddressPhoneRecordIdentifier)
-                .hint(format!("{kind}: {old:?} appears more than once"))),
+            [] => Err(ApiError::new(ErrorCode::UnknownAddressPhoneRecord)
+                .hint(format!("{kind}: no entry {old:?}"))),
+            _ => Err(
+                ApiError::new(ErrorCode::AmbiguousAddressPhoneRecordIdentifier)
+                    .hint(format!("{kind}: {old:?} appears more than once")),
+            ),
         }
     };
     let index = match action.as_str() {
         "add" => {
-            let value = text("newvalue").ok_or_else(|| ApiError::new(ErrorCode::MissingAddressPhoneValue))?;
-            existing.push(Entry { id: next_id(), kind: kind.to_string(), value, default: false });
+            let value = text("newvalue")
+                .ok_or_else(|| ApiError::new(ErrorCode::MissingAddressPhoneValue))?;
+            existing.push(Entry {
+                id: next_id(),
+                kind: kind.to_string(),
+                value,
+                default: false,
+            });
             existing.len() - 1
         }
         "modify" => {
-            let old = text("oldvalue").ok_or_else(|| ApiError::new(ErrorCode::MissingAddressPhoneRecordIdentifier))?;
-            let value = text("newvalue").ok_or_else(|| ApiError::new(ErrorCode::MissingAddressPhoneValue))?;
+            let old = text("oldvalue")
+                .ok_or_else(|| ApiError::new(ErrorCode::MissingAddressPhoneRecordIdentifier))?;
+            let value = text("newvalue")
+                .ok_or_else(|| ApiError::new(ErrorCode::MissingAddressPhoneValue))?;
             let i = find(existing, &old)?;
             existing[i].value = value;
             i
         }
         "delete" => {
-            let old = text("oldvalue").ok_or_else(|| ApiError::new(ErrorCode::MissingAddressPhoneRecordIdentifier))?;
+            let old = text("oldvalue")
+                .ok_or_else(|| ApiError::new(ErrorCode::MissingAddressPhoneRecordIdentifier))?;
             let i = find(existing, &old)?;
             existing.remove(i);
             return Ok(());

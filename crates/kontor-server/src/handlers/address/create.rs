@@ -24,7 +24,12 @@ use crate::handlers::records::write::{apply_defaults, datetime_now, validate};
 use crate::handlers::{store_error, Ctx};
 
 /// Parameters that steer the call rather than name fields.
-const CONTROL: &[&str] = &["checkDuplicate", "noOverrideByDuplicate", "outlookSync", "extendedclaim"];
+const CONTROL: &[&str] = &[
+    "checkDuplicate",
+    "noOverrideByDuplicate",
+    "outlookSync",
+    "extendedclaim",
+];
 
 pub(crate) async fn handle(
     store: &(impl RecordStore + FieldStore),
@@ -32,15 +37,22 @@ pub(crate) async fn handle(
     params: Params<'_>,
 ) -> Result<Data, ApiError> {
     let mut fields: Map<String, Value> = params.0.clone();
-    let flag = |v: Option<&Value>| matches!(v, Some(Value::Bool(true))) || v.and_then(Value::as_i64) == Some(1)
-        || v.and_then(Value::as_str) == Some("1") || v.and_then(Value::as_str) == Some("true");
+    let flag = |v: Option<&Value>| {
+        matches!(v, Some(Value::Bool(true)))
+            || v.and_then(Value::as_i64) == Some(1)
+            || v.and_then(Value::as_str) == Some("1")
+            || v.and_then(Value::as_str) == Some("true")
+    };
     let check_duplicate = flag(fields.get("checkDuplicate"));
     let no_override = flag(fields.get("noOverrideByDuplicate"));
     for key in CONTROL {
         fields.remove(*key);
     }
     let mut entries = contacts::from_create(&mut fields)?;
-    let config = store.field_config(ctx.tenant, Module::Address).await.map_err(store_error)?;
+    let config = store
+        .field_config(ctx.tenant, Module::Address)
+        .await
+        .map_err(store_error)?;
     let mut doc = validate(&config, super::WRITE, &fields)?;
     let now = datetime_now();
     doc.insert("Aenderung".into(), Value::String(now.clone()));
@@ -55,9 +67,15 @@ pub(crate) async fn handle(
     }
 
     // Eintragsdatum is a date; the time part of `now` is cut off.
-    doc.insert("Eintragsdatum".into(), Value::String(now.chars().take(10).collect()));
+    doc.insert(
+        "Eintragsdatum".into(),
+        Value::String(now.chars().take(10).collect()),
+    );
     apply_defaults(&config, &mut doc);
-    let kdnr = store.next_ids(ctx.tenant, super::KDNR_COUNTER, 1).await.map_err(store_error)?;
+    let kdnr = store
+        .next_ids(ctx.tenant, super::KDNR_COUNTER, 1)
+        .await
+        .map_err(store_error)?;
     doc.insert("KdNr".into(), Value::from(kdnr));
     assign_ids(store, ctx, &mut entries).await?;
     if let Some(email) = contacts::main_email(&entries) {
@@ -70,15 +88,26 @@ pub(crate) async fn handle(
         .insert_records(ctx.tenant, RecordModule::Address, vec![doc])
         .await
         .map_err(store_error)?;
-    let id = ids.first().copied().ok_or_else(|| ApiError::new(ErrorCode::EntryCouldNotBeCreated))?;
+    let id = ids
+        .first()
+        .copied()
+        .ok_or_else(|| ApiError::new(ErrorCode::EntryCouldNotBeCreated))?;
     Ok(created(id))
 }
 
 fn created(id: i64) -> Data {
-    Data::uncounted(vec![Record::new(RecordId::Int(id), Some(super::RECORD_TYPE), &Map::new())])
+    Data::uncounted(vec![Record::new(
+        RecordId::Int(id),
+        Some(super::RECORD_TYPE),
+        &Map::new(),
+    )])
 }
 
-async fn assign_ids(store: &impl RecordStore, ctx: &Ctx<'_>, entries: &mut [Entry]) -> Result<(), ApiError> {
+async fn assign_ids(
+    store: &impl RecordStore,
+    ctx: &Ctx<'_>,
+    entries: &mut [Entry],
+) -> Result<(), ApiError> {
     if entries.is_empty() {
         return Ok(());
     }
@@ -94,7 +123,11 @@ async fn assign_ids(store: &impl RecordStore, ctx: &Ctx<'_>, entries: &mut [Entr
 }
 
 /// The lowest id of an address sharing one of the new e-mail addresses.
-async fn duplicate_of(store: &impl RecordStore, ctx: &Ctx<'_>, entries: &[Entry]) -> Result<Option<i64>, ApiError> {
+async fn duplicate_of(
+    store: &impl RecordStore,
+    ctx: &Ctx<'_>,
+    entries: &[Entry],
+) -> Result<Option<i64>, ApiError> {
     let emails: Vec<Scalar> = entries
         .iter()
         .filter(|e| e.kind.starts_with("email"))
@@ -113,7 +146,10 @@ async fn duplicate_of(store: &impl RecordStore, ctx: &Ctx<'_>, entries: &[Entry]
         limit: 1,
         ..RecordQuery::default()
     };
-    let page = store.query_records(ctx.tenant, RecordModule::Address, &query).await.map_err(store_error)?;
+    let page = store
+        .query_records(ctx.tenant, RecordModule::Address, &query)
+        .await
+        .map_err(store_error)?;
     Ok(page.records.first().map(|r| r.id))
 }
 

@@ -24,10 +24,9 @@ pub(crate) async fn handle(
     ctx: &Ctx<'_>,
     params: Params<'_>,
 ) -> Result<Data, ApiError> {
-    let id = ctx
-        .resourceid
-        .record_id()
-        .ok_or_else(|| ApiError::new(ErrorCode::MissingRecordId).hint("put the address id in resourceid"))?;
+    let id = ctx.resourceid.record_id().ok_or_else(|| {
+        ApiError::new(ErrorCode::MissingRecordId).hint("put the address id in resourceid")
+    })?;
     let mut fields: Map<String, Value> = params.0.clone();
     fields.remove("extendedclaim");
     let existing = store
@@ -40,11 +39,17 @@ pub(crate) async fn handle(
     // refused request consumes nothing.
     let mut placeholder = || 0;
     let touched = contacts::apply_modify(&mut entries, &mut fields, &mut placeholder)?;
-    let config = store.field_config(ctx.tenant, Module::Address).await.map_err(store_error)?;
+    let config = store
+        .field_config(ctx.tenant, Module::Address)
+        .await
+        .map_err(store_error)?;
     let mut changes = validate(&config, super::WRITE, &fields)?;
     let fresh = entries.iter().filter(|e| e.id == 0).count() as u32;
     if fresh > 0 {
-        let last = store.next_ids(ctx.tenant, super::CONTACT_COUNTER, fresh).await.map_err(store_error)?;
+        let last = store
+            .next_ids(ctx.tenant, super::CONTACT_COUNTER, fresh)
+            .await
+            .map_err(store_error)?;
         let mut id = last - i64::from(fresh);
         for e in entries.iter_mut().filter(|e| e.id == 0) {
             id += 1;
@@ -66,5 +71,9 @@ pub(crate) async fn handle(
     if !found {
         return Err(ApiError::new(ErrorCode::UnknownAddressRecord));
     }
-    Ok(Data::uncounted(vec![Record::new(RecordId::Int(0), Some(super::RECORD_TYPE), &success())]))
+    Ok(Data::uncounted(vec![Record::new(
+        RecordId::Int(0),
+        Some(super::RECORD_TYPE),
+        &success(),
+    )]))
 }

@@ -21,20 +21,19 @@ pub(crate) async fn handle(
     ctx: &Ctx<'_>,
     params: Params<'_>,
 ) -> Result<Data, ApiError> {
-    let data = match params.0.get("data") {
-        Some(Value::Object(map)) => map,
-        None => return Err(ApiError::with_detail(ErrorCode::MissingParameter, "data")),
-        Some(_) => {
-            return Err(ApiError::with_detail(ErrorCode::InvalidValueForParameter, "data")
-                .hint("data is an object of field: value"))
-        }
-    };
-    let config = store.field_config(ctx.tenant, Module::Estate).await.map_err(store_error)?;
+    let data = &super::write_data(params.0)?;
+    let config = store
+        .field_config(ctx.tenant, Module::Estate)
+        .await
+        .map_err(store_error)?;
     let mut doc = validate(&config, super::WRITE, data)?;
     apply_defaults(&config, &mut doc);
     let now = datetime_now();
     // Set by the system on every create (docs: read-only for clients); a date, as recorded.
-    doc.insert("erstellt_am".into(), Value::String(now.chars().take(10).collect()));
+    doc.insert(
+        "erstellt_am".into(),
+        Value::String(now.chars().take(10).collect()),
+    );
     doc.insert("geaendert_am".into(), Value::String(now));
     // The docs: with neither flag given, the marketing status is "open" (both 0).
     for flag in ["verkauft", "reserviert"] {
@@ -44,6 +43,13 @@ pub(crate) async fn handle(
         .insert_records(ctx.tenant, RecordModule::Estate, vec![doc])
         .await
         .map_err(store_error)?;
-    let id = ids.first().copied().ok_or_else(|| ApiError::new(ErrorCode::EntryCouldNotBeCreated))?;
-    Ok(Data::uncounted(vec![Record::new(RecordId::Int(id), Some(super::RECORD_TYPE), &serde_json::Map::new())]))
+    let id = ids
+        .first()
+        .copied()
+        .ok_or_else(|| ApiError::new(ErrorCode::EntryCouldNotBeCreated))?;
+    Ok(Data::uncounted(vec![Record::new(
+        RecordId::Int(id),
+        Some(super::RECORD_TYPE),
+        &serde_json::Map::new(),
+    )]))
 }

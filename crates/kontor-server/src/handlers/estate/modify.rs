@@ -21,19 +21,14 @@ pub(crate) async fn handle(
     ctx: &Ctx<'_>,
     params: Params<'_>,
 ) -> Result<Data, ApiError> {
-    let id = ctx
-        .resourceid
-        .record_id()
-        .ok_or_else(|| ApiError::new(ErrorCode::MissingRecordId).hint("put the estate id in resourceid"))?;
-    let data = match params.0.get("data") {
-        Some(Value::Object(map)) => map,
-        None => return Err(ApiError::with_detail(ErrorCode::MissingParameter, "data")),
-        Some(_) => {
-            return Err(ApiError::with_detail(ErrorCode::InvalidValueForParameter, "data")
-                .hint("data is an object of field: value"))
-        }
-    };
-    let config = store.field_config(ctx.tenant, Module::Estate).await.map_err(store_error)?;
+    let id = ctx.resourceid.record_id().ok_or_else(|| {
+        ApiError::new(ErrorCode::MissingRecordId).hint("put the estate id in resourceid")
+    })?;
+    let data = &super::write_data(params.0)?;
+    let config = store
+        .field_config(ctx.tenant, Module::Estate)
+        .await
+        .map_err(store_error)?;
     let mut changes = validate(&config, super::WRITE, data)?;
     changes.insert("geaendert_am".into(), Value::String(datetime_now()));
     let found = store
@@ -43,5 +38,9 @@ pub(crate) async fn handle(
     if !found {
         return Err(ApiError::new(ErrorCode::UnknownEstateRecord));
     }
-    Ok(Data::uncounted(vec![Record::new(RecordId::Int(0), Some(super::RECORD_TYPE), &success())]))
+    Ok(Data::uncounted(vec![Record::new(
+        RecordId::Int(0),
+        Some(super::RECORD_TYPE),
+        &success(),
+    )]))
 }

@@ -12,8 +12,8 @@
 //! One record per module, in request order; modules Kontor has no fields for yet answer
 //! `"elements":[]`, as empty modules do on the real API.
 
-use kontor_proto::calls::params::Params;
 use kontor_proto::calls::actionkindtypes::LabelMap;
+use kontor_proto::calls::params::Params;
 use kontor_proto::{ApiError, Data, ErrorCode, Language, Record, RecordId};
 use kontor_store::fields::{FieldDef, Module};
 use kontor_store::FieldStore;
@@ -24,8 +24,17 @@ use crate::handlers::{store_error, Ctx};
 
 /// Every module name `get fields` knows, in the order it lists them without `modules`.
 const MODULES: &[&str] = &[
-    "address", "estate", "agentsLog", "calendar", "email", "file", "news", "intranet", "project",
-    "task", "user",
+    "address",
+    "estate",
+    "agentsLog",
+    "calendar",
+    "email",
+    "file",
+    "news",
+    "intranet",
+    "project",
+    "task",
+    "user",
 ];
 
 struct Options {
@@ -39,20 +48,31 @@ struct Options {
     only_inactive: bool,
 }
 
-pub(crate) async fn handle(store: &impl FieldStore, ctx: &Ctx<'_>, params: Params<'_>) -> Result<Data, ApiError> {
+pub(crate) async fn handle(
+    store: &impl FieldStore,
+    ctx: &Ctx<'_>,
+    params: Params<'_>,
+) -> Result<Data, ApiError> {
     let flag = |name: &str| -> Result<bool, ApiError> {
         match params.0.get(name) {
             None | Some(Value::Null) => Ok(false),
             Some(Value::Bool(b)) => Ok(*b),
             Some(Value::Number(n)) => Ok(n.as_i64() == Some(1)),
             Some(Value::String(s)) => Ok(s == "1" || s == "true"),
-            Some(_) => Err(ApiError::with_detail(ErrorCode::InvalidValueForParameter, name).hint("use true or false")),
+            Some(_) => Err(
+                ApiError::with_detail(ErrorCode::InvalidValueForParameter, name)
+                    .hint("use true or false"),
+            ),
         }
     };
     let options = Options {
         labels: flag("labels")?,
         lang: params.opt_language("language")?.unwrap_or(Language::DEU),
-        field_list: params.str_list("fieldList")?.into_iter().map(str::to_string).collect(),
+        field_list: params
+            .str_list("fieldList")?
+            .into_iter()
+            .map(str::to_string)
+            .collect(),
         real_types: flag("realDataTypes")?,
         measure: flag("showFieldMeasureFormat")?,
         content: flag("showContent")?,
@@ -60,20 +80,32 @@ pub(crate) async fn handle(store: &impl FieldStore, ctx: &Ctx<'_>, params: Param
         only_inactive: flag("showOnlyInactive")?,
     };
     let requested = params.str_list("modules")?;
-    let modules: Vec<&str> = if requested.is_empty() { MODULES.to_vec() } else { requested };
+    let modules: Vec<&str> = if requested.is_empty() {
+        MODULES.to_vec()
+    } else {
+        requested
+    };
     if let Some(bad) = modules.iter().find(|m| !MODULES.contains(m)) {
-        return Err(ApiError::new(ErrorCode::InvalidNameForModule).hint(format!("{bad}: use one of {}", MODULES.join(", "))));
+        return Err(ApiError::new(ErrorCode::InvalidNameForModule)
+            .hint(format!("{bad}: use one of {}", MODULES.join(", "))));
     }
     let mut records = Vec::with_capacity(modules.len());
     for name in modules {
         let elements = match Module::parse(name) {
             Some(module) => {
-                let config = store.field_config(ctx.tenant, module).await.map_err(store_error)?;
+                let config = store
+                    .field_config(ctx.tenant, module)
+                    .await
+                    .map_err(store_error)?;
                 module_elements(module, config.fields(), &options)
             }
             None => Map::new(),
         };
-        records.push(Record::new(RecordId::Key(name.to_string()), Some(""), &elements));
+        records.push(Record::new(
+            RecordId::Key(name.to_string()),
+            Some(""),
+            &elements,
+        ));
     }
     Ok(Data::uncounted(records))
 }
@@ -95,7 +127,10 @@ fn module_elements(module: Module, fields: &[FieldDef], o: &Options) -> Map<Stri
     }
     // COMPAT: the module label sits among the fields under "label" (WP skips it).
     if o.labels {
-        out.insert("label".into(), Value::String(module_label(module, o.lang).into()));
+        out.insert(
+            "label".into(),
+            Value::String(module_label(module, o.lang).into()),
+        );
     }
     for field in fields {
         if !o.field_list.is_empty() && !o.field_list.contains(&field.name) {
@@ -145,7 +180,10 @@ impl<'a> FieldElement<'a> {
             Permitted::None(None)
         } else if o.labels {
             Permitted::Labels(LabelMap(
-                f.values.iter().map(|v| (v.key.clone(), v.labels.get(o.lang).to_string())).collect(),
+                f.values
+                    .iter()
+                    .map(|v| (v.key.clone(), v.labels.get(o.lang).to_string()))
+                    .collect(),
             ))
         } else {
             Permitted::Keys(f.values.iter().map(|v| v.key.clone()).collect())

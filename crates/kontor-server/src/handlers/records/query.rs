@@ -24,7 +24,11 @@ pub(crate) enum Readable<'a> {
     Uuid,
 }
 
-pub(crate) fn readable<'a>(config: &'a FieldConfig, id_field: &str, name: &str) -> Option<Readable<'a>> {
+pub(crate) fn readable<'a>(
+    config: &'a FieldConfig,
+    id_field: &str,
+    name: &str,
+) -> Option<Readable<'a>> {
     if name == id_field {
         return Some(Readable::Id);
     }
@@ -52,7 +56,11 @@ pub(crate) fn resolve(
 ) -> Result<RecordQuery, ApiError> {
     let mut conditions = Vec::with_capacity(params.filter.len());
     // The docs: a filter is ignored when a single record is read by its id.
-    let filters = if ids.is_some() && params.recordids.is_empty() { &[][..] } else { &params.filter[..] };
+    let filters = if ids.is_some() && params.recordids.is_empty() {
+        &[][..]
+    } else {
+        &params.filter[..]
+    };
     for c in filters {
         let field = readable(config, id_field, &c.field)
             .ok_or_else(|| ApiError::with_detail(ErrorCode::UnknownField, c.field.as_str()))?;
@@ -74,8 +82,9 @@ pub(crate) fn resolve(
     }
     let mut sort = Vec::with_capacity(params.sort.len());
     for s in &params.sort {
-        let field = readable(config, id_field, &s.field)
-            .ok_or_else(|| ApiError::new(ErrorCode::UnknownSortField).hint(format!("{} is not a field", s.field)))?;
+        let field = readable(config, id_field, &s.field).ok_or_else(|| {
+            ApiError::new(ErrorCode::UnknownSortField).hint(format!("{} is not a field", s.field))
+        })?;
         let kind = effective_kind(module, &s.field, kind_of(&field));
         if kind == ValueKind::Multi || matches!(field, Readable::Uuid) {
             return Err(ApiError::new(ErrorCode::UnknownSortField)
@@ -89,7 +98,10 @@ pub(crate) fn resolve(
     }
     for name in &params.data {
         if readable(config, id_field, name).is_none() && !is_pseudo_field(name) {
-            return Err(ApiError::with_detail(ErrorCode::UnknownField, name.as_str()));
+            return Err(ApiError::with_detail(
+                ErrorCode::UnknownField,
+                name.as_str(),
+            ));
         }
     }
     Ok(RecordQuery {
@@ -106,14 +118,25 @@ pub(crate) fn resolve(
 pub(crate) fn is_pseudo_field(name: &str) -> bool {
     matches!(
         name,
-        "phone" | "mobile" | "fax" | "email" | "defaultphone" | "defaultfax" | "defaultemail" | "imageUrl"
+        "phone"
+            | "mobile"
+            | "fax"
+            | "email"
+            | "defaultphone"
+            | "defaultfax"
+            | "defaultemail"
+            | "imageUrl"
     )
 }
 
 fn check_operator(field: &str, kind: ValueKind, op: FilterOp) -> Result<(), ApiError> {
     match (kind, op) {
-        (ValueKind::Multi, FilterOp::Lt | FilterOp::Gt | FilterOp::Le | FilterOp::Ge | FilterOp::Between) => {
-            Err(ApiError::new(ErrorCode::MultiselectFieldsCanOnlyBeFiltered).hint(field.to_string()))
+        (
+            ValueKind::Multi,
+            FilterOp::Lt | FilterOp::Gt | FilterOp::Le | FilterOp::Ge | FilterOp::Between,
+        ) => {
+            Err(ApiError::new(ErrorCode::MultiselectFieldsCanOnlyBeFiltered)
+                .hint(field.to_string()))
         }
         (ValueKind::Number, FilterOp::Like | FilterOp::NotLike) => {
             Err(ApiError::with_detail(ErrorCode::FilterValidation, field)
@@ -137,24 +160,51 @@ fn check_numeric(field: &str, operand: &Operand) -> Result<(), ApiError> {
 }
 
 fn circle(range: &GeoRange) -> Result<GeoCircle, ApiError> {
-    let unknown = |what: String| ApiError::new(ErrorCode::IncompleteParametersForGeoRangeSearch).hint(what);
+    let unknown =
+        |what: String| ApiError::new(ErrorCode::IncompleteParametersForGeoRangeSearch).hint(what);
     match range {
-        GeoRange::Point { lat, lon, radius_km } => Ok(GeoCircle { lat: *lat, lon: *lon, radius_km: *radius_km }),
-        GeoRange::Zip { country, zip, radius_km } => {
+        GeoRange::Point {
+            lat,
+            lon,
+            radius_km,
+        } => Ok(GeoCircle {
+            lat: *lat,
+            lon: *lon,
+            radius_km: *radius_km,
+        }),
+        GeoRange::Zip {
+            country,
+            zip,
+            radius_km,
+        } => {
             check_country(country)?;
-            let place = geo::PLACES
-                .iter()
-                .find(|p| p.zip == zip)
-                .ok_or_else(|| unknown(format!("postcode {zip} is not in Kontor's postcode table")))?;
-            Ok(GeoCircle { lat: place.lat, lon: place.lon, radius_km: *radius_km })
+            let place = geo::PLACES.iter().find(|p| p.zip == zip).ok_or_else(|| {
+                unknown(format!("postcode {zip} is not in Kontor's postcode table"))
+            })?;
+            Ok(GeoCircle {
+                lat: place.lat,
+                lon: place.lon,
+                radius_km: *radius_km,
+            })
         }
-        GeoRange::City { country, city, radius_km } => {
+        GeoRange::City {
+            country,
+            city,
+            radius_km,
+        } => {
             check_country(country)?;
             let place = geo::PLACES
                 .iter()
-                .find(|p| p.city.eq_ignore_ascii_case(city) || p.city.to_lowercase() == city.to_lowercase())
+                .find(|p| {
+                    p.city.eq_ignore_ascii_case(city)
+                        || p.city.to_lowercase() == city.to_lowercase()
+                })
                 .ok_or_else(|| unknown(format!("city {city} is not in Kontor's postcode table")))?;
-            Ok(GeoCircle { lat: place.lat, lon: place.lon, radius_km: *radius_km })
+            Ok(GeoCircle {
+                lat: place.lat,
+                lon: place.lon,
+                radius_km: *radius_km,
+            })
         }
     }
 }
@@ -163,7 +213,10 @@ fn check_country(country: &str) -> Result<(), ApiError> {
     if country.eq_ignore_ascii_case("DEU") {
         Ok(())
     } else {
-        Err(ApiError::new(ErrorCode::IncompleteParametersForGeoRangeSearch)
-            .hint(format!("country {country}: Kontor's postcode table covers DEU only")))
+        Err(
+            ApiError::new(ErrorCode::IncompleteParametersForGeoRangeSearch).hint(format!(
+                "country {country}: Kontor's postcode table covers DEU only"
+            )),
+        )
     }
 }

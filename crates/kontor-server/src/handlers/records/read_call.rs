@@ -33,7 +33,10 @@ pub(crate) async fn read(
     params: Params<'_>,
 ) -> Result<Data, ApiError> {
     let params = ReadParams::parse(params)?;
-    let config = store.field_config(ctx.tenant, spec.module).await.map_err(store_error)?;
+    let config = store
+        .field_config(ctx.tenant, spec.module)
+        .await
+        .map_err(store_error)?;
     let ids = match ctx.resourceid.record_id() {
         Some(id) => Some(vec![id]),
         None if !params.recordids.is_empty() => Some(params.recordids.clone()),
@@ -57,7 +60,9 @@ pub(crate) async fn read(
         })
         .collect();
     Ok(Data {
-        meta: kontor_proto::response::Meta { cntabsolute: Some(page.total) },
+        meta: kontor_proto::response::Meta {
+            cntabsolute: Some(page.total),
+        },
         records,
     })
 }

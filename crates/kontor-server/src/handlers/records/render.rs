@@ -21,7 +21,9 @@ pub(crate) struct Style {
 /// energy values) five, as the recorded responses show.
 fn decimals(field: &FieldDef) -> usize {
     match field.measure.as_deref() {
-        Some("DATA_TYPE_MONETARY") | Some("DATA_TYPE_AREA") | Some("DATA_TYPE_MONETARY_WITHOUT_CURRENCY") => 2,
+        Some("DATA_TYPE_MONETARY")
+        | Some("DATA_TYPE_AREA")
+        | Some("DATA_TYPE_MONETARY_WITHOUT_CURRENCY") => 2,
         _ => 5,
     }
 }
@@ -31,7 +33,11 @@ pub(crate) fn render(field: &FieldDef, value: Option<&Value>, style: Style) -> V
     match field.ty {
         FieldType::Integer | FieldType::User => {
             let n = number(value).map(|n| n.round() as i64).unwrap_or(0);
-            Value::String(if style.formatted { group_thousands(n) } else { n.to_string() })
+            Value::String(if style.formatted {
+                group_thousands(n)
+            } else {
+                n.to_string()
+            })
         }
         FieldType::Float => {
             let n = number(value).unwrap_or(0.0);
@@ -51,7 +57,11 @@ pub(crate) fn render(field: &FieldDef, value: Option<&Value>, style: Style) -> V
         FieldType::Boolean => {
             let on = number(value).is_some_and(|n| n != 0.0);
             if style.formatted {
-                let (yes, no) = if style.lang == Language::DEU { ("Ja", "Nein") } else { ("Yes", "No") };
+                let (yes, no) = if style.lang == Language::DEU {
+                    ("Ja", "Nein")
+                } else {
+                    ("Yes", "No")
+                };
                 Value::String(if on { yes } else { no }.to_string())
             } else {
                 Value::String(if on { "1" } else { "0" }.to_string())
@@ -60,7 +70,10 @@ pub(crate) fn render(field: &FieldDef, value: Option<&Value>, style: Style) -> V
         FieldType::SingleSelect => match text(value) {
             None => Value::Null,
             Some(key) if style.formatted => Value::String(
-                field.option(&key).map(|o| o.labels.get(style.lang).to_string()).unwrap_or(key),
+                field
+                    .option(&key)
+                    .map(|o| o.labels.get(style.lang).to_string())
+                    .unwrap_or(key),
             ),
             Some(key) => Value::String(key),
         },
@@ -69,18 +82,29 @@ pub(crate) fn render(field: &FieldDef, value: Option<&Value>, style: Style) -> V
             if style.formatted {
                 let labels: Vec<String> = keys
                     .iter()
-                    .map(|k| field.option(k).map(|o| o.labels.get(style.lang).to_string()).unwrap_or_else(|| k.clone()))
+                    .map(|k| {
+                        field
+                            .option(k)
+                            .map(|o| o.labels.get(style.lang).to_string())
+                            .unwrap_or_else(|| k.clone())
+                    })
                     .collect();
                 Value::String(labels.join(", "))
             } else {
                 Value::String(keys.iter().map(|k| format!("|{k}|")).collect())
             }
         }
-        FieldType::Date if style.formatted => Value::String(german_date(&text(value).unwrap_or_default())),
+        FieldType::Date if style.formatted => {
+            Value::String(german_date(&text(value).unwrap_or_default()))
+        }
         FieldType::DateTime if style.formatted => {
             let t = text(value).unwrap_or_default();
             let (date, time) = t.split_once(' ').unwrap_or((t.as_str(), ""));
-            Value::String(format!("{} {time}", german_date(date)).trim_end().to_string())
+            Value::String(
+                format!("{} {time}", german_date(date))
+                    .trim_end()
+                    .to_string(),
+            )
         }
         _ => Value::String(text(value).unwrap_or_default()),
     }
@@ -107,7 +131,10 @@ fn text(value: Option<&Value>) -> Option<String> {
 
 fn keys(value: Option<&Value>) -> Vec<String> {
     match value {
-        Some(Value::Array(list)) => list.iter().filter_map(|v| v.as_str().map(str::to_string)).collect(),
+        Some(Value::Array(list)) => list
+            .iter()
+            .filter_map(|v| v.as_str().map(str::to_string))
+            .collect(),
         Some(Value::String(s)) if !s.is_empty() => vec![s.clone()],
         _ => Vec::new(),
     }
@@ -118,7 +145,7 @@ pub(crate) fn group_thousands(n: i64) -> String {
     let digits = n.unsigned_abs().to_string();
     let mut out = String::new();
     for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push('.');
         }
         out.push(c);

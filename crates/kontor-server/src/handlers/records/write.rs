@@ -38,8 +38,10 @@ pub(crate) fn validate(
             .get(name)
             .ok_or_else(|| ApiError::with_detail(rules.unknown_field, name.as_str()))?;
         if field.read_only {
-            return Err(ApiError::with_detail(ErrorCode::InvalidInputField, name.as_str())
-                .hint("the field is set by the system"));
+            return Err(
+                ApiError::with_detail(ErrorCode::InvalidInputField, name.as_str())
+                    .hint("the field is set by the system"),
+            );
         }
         out.insert(name.clone(), normalise(field, value)?);
     }
@@ -88,15 +90,23 @@ pub(crate) fn normalise(field: &FieldDef, value: &Value) -> Result<Value, ApiErr
             Value::String(s) if matches!(s.as_str(), "0" | "1" | "") => {
                 Ok(Value::from(i64::from(s == "1")))
             }
-            Value::String(s) if s == "true" || s == "false" => Ok(Value::from(i64::from(s == "true"))),
+            Value::String(s) if s == "true" || s == "false" => {
+                Ok(Value::from(i64::from(s == "true")))
+            }
             _ => Err(wrong(ErrorCode::ExpectedInteger, field, value)),
         },
         FieldType::SingleSelect => {
-            let key = scalar_text(value).ok_or_else(|| wrong(ErrorCode::InvalidSingleselectKey, field, value))?;
+            let key = scalar_text(value)
+                .ok_or_else(|| wrong(ErrorCode::InvalidSingleselectKey, field, value))?;
             // "" means "no specification" (docs, §6.6).
             if !key.is_empty() && field.option(&key).is_none() {
-                return Err(ApiError::with_detail(ErrorCode::InvalidSingleselectKey, key)
-                    .hint(format!("{} takes one of: {}", field.name, keys_of(field))));
+                return Err(
+                    ApiError::with_detail(ErrorCode::InvalidSingleselectKey, key).hint(format!(
+                        "{} takes one of: {}",
+                        field.name,
+                        keys_of(field)
+                    )),
+                );
             }
             Ok(Value::String(key))
         }
@@ -104,7 +114,10 @@ pub(crate) fn normalise(field: &FieldDef, value: &Value) -> Result<Value, ApiErr
             let list: Vec<String> = match value {
                 Value::Array(items) => items
                     .iter()
-                    .map(|v| scalar_text(v).ok_or_else(|| wrong(ErrorCode::InvalidMultiselectKey, field, v)))
+                    .map(|v| {
+                        scalar_text(v)
+                            .ok_or_else(|| wrong(ErrorCode::InvalidMultiselectKey, field, v))
+                    })
                     .collect::<Result<_, _>>()?,
                 Value::Null => Vec::new(),
                 Value::String(s) if s.is_empty() => Vec::new(),
@@ -112,8 +125,10 @@ pub(crate) fn normalise(field: &FieldDef, value: &Value) -> Result<Value, ApiErr
                 _ => return Err(wrong(ErrorCode::InvalidMultiselectKey, field, value)),
             };
             if let Some(bad) = list.iter().find(|k| field.option(k).is_none()) {
-                return Err(ApiError::with_detail(ErrorCode::InvalidMultiselectKey, bad.as_str())
-                    .hint(format!("{} takes any of: {}", field.name, keys_of(field))));
+                return Err(
+                    ApiError::with_detail(ErrorCode::InvalidMultiselectKey, bad.as_str())
+                        .hint(format!("{} takes any of: {}", field.name, keys_of(field))),
+                );
             }
             let mut unique: Vec<String> = Vec::with_capacity(list.len());
             for k in list {
@@ -121,14 +136,17 @@ pub(crate) fn normalise(field: &FieldDef, value: &Value) -> Result<Value, ApiErr
                     unique.push(k);
                 }
             }
-            Ok(Value::Array(unique.into_iter().map(Value::String).collect()))
+            Ok(Value::Array(
+                unique.into_iter().map(Value::String).collect(),
+            ))
         }
         FieldType::Date => {
             let text = scalar_text(value).unwrap_or_default();
             if text.is_empty() || is_date(&text) {
                 Ok(Value::String(text))
             } else {
-                Err(ApiError::new(ErrorCode::InvalidDate).hint(format!("{}: use YYYY-MM-DD, got {text}", field.name)))
+                Err(ApiError::new(ErrorCode::InvalidDate)
+                    .hint(format!("{}: use YYYY-MM-DD, got {text}", field.name)))
             }
         }
         FieldType::DateTime => {
@@ -140,16 +158,22 @@ pub(crate) fn normalise(field: &FieldDef, value: &Value) -> Result<Value, ApiErr
             } else if is_datetime(&text) {
                 Ok(Value::String(text))
             } else {
-                Err(ApiError::new(ErrorCode::InvalidDate)
-                    .hint(format!("{}: use YYYY-MM-DD HH:MM:SS, got {text}", field.name)))
+                Err(ApiError::new(ErrorCode::InvalidDate).hint(format!(
+                    "{}: use YYYY-MM-DD HH:MM:SS, got {text}",
+                    field.name
+                )))
             }
         }
         FieldType::Varchar | FieldType::Text | FieldType::Blob => {
-            let text = scalar_text(value).ok_or_else(|| wrong(ErrorCode::ExpectedString, field, value))?;
+            let text =
+                scalar_text(value).ok_or_else(|| wrong(ErrorCode::ExpectedString, field, value))?;
             if let Some(max) = field.length.filter(|_| field.ty == FieldType::Varchar) {
                 if text.chars().count() > max as usize {
-                    return Err(ApiError::with_detail(ErrorCode::InvalidValueForParameter, field.name.as_str())
-                        .hint(format!("at most {max} characters")));
+                    return Err(ApiError::with_detail(
+                        ErrorCode::InvalidValueForParameter,
+                        field.name.as_str(),
+                    )
+                    .hint(format!("at most {max} characters")));
                 }
             }
             Ok(Value::String(text))
@@ -158,7 +182,12 @@ pub(crate) fn normalise(field: &FieldDef, value: &Value) -> Result<Value, ApiErr
 }
 
 fn keys_of(field: &FieldDef) -> String {
-    let keys: Vec<&str> = field.values.iter().take(30).map(|o| o.key.as_str()).collect();
+    let keys: Vec<&str> = field
+        .values
+        .iter()
+        .take(30)
+        .map(|o| o.key.as_str())
+        .collect();
     keys.join(", ")
 }
 
@@ -177,19 +206,25 @@ fn is_date(text: &str) -> bool {
     b.len() == 10
         && b[4] == b'-'
         && b[7] == b'-'
-        && b.iter().enumerate().all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit())
+        && b.iter()
+            .enumerate()
+            .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit())
         && (1..=12).contains(&text[5..7].parse::<u32>().unwrap_or(0))
         && (1..=31).contains(&text[8..10].parse::<u32>().unwrap_or(0))
 }
 
 fn is_datetime(text: &str) -> bool {
-    let Some((date, time)) = text.split_once(' ') else { return false };
+    let Some((date, time)) = text.split_once(' ') else {
+        return false;
+    };
     let t = time.as_bytes();
     is_date(date)
         && t.len() == 8
         && t[2] == b':'
         && t[5] == b':'
-        && t.iter().enumerate().all(|(i, c)| i == 2 || i == 5 || c.is_ascii_digit())
+        && t.iter()
+            .enumerate()
+            .all(|(i, c)| i == 2 || i == 5 || c.is_ascii_digit())
 }
 
 pub(crate) use kontor_proto::time::datetime_now;

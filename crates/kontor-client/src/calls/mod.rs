@@ -1,0 +1,17 @@
+//! Typed builders for the common calls. Each turns into an [`Action`](crate::Action) with
+//! `.into()`, so it can be sent alone, queued in a batch, or paged. Parameter types are the
+//! ones the server parses (`kontor_proto::calls`), so the two cannot drift apart.
+
+pub mod actionkindtypes;
+pub mod address;
+pub mod agentslog;
+pub mod appointment;
+pub mod estate;
+pub mod fields;
+mod read;
+pub mod relation;
+pub mod searchcriteria;
+pub mod task;
+pub mod upload;
+
+pub use read::{Read, Scalar};

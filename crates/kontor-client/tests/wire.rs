@@ -1,0 +1,165 @@
+//! The SDK against a real Kontor: batching, both HMAC schemes, typed errors.
+
+mod common;
+
+use common::{Kontor, TestResult, SECRET};
+use kontor_client::{
+    calls, Action, ActionVerb, Client, ClientError, ErrorCode, Language, SignatureScheme,
+};
+
+#[tokio::test]
+async fn a_batch_answers_each_handle_in_queue_order_and_errors_stay_per_action() -> TestResult {
+    let kontor = Kontor::start().await?;
+    let client = kontor.client()?.build()?;
+    let mut batch = client.batch();
+    let german = batch.push(calls::actionkindtypes::get().into());
+    let unknown = batch.push(Action::new(ActionVerb::Get, "nosuchresource").identifier("x"));
+    let english = batch
+        .push(Action::from(calls::actionkindtypes::get().lang(Language::ENG)).identifier("eng"));
+    let bad_verb = batch.push(Action::new(ActionVerb::Delete, "actionkindtypes"));
+    assert_eq!(batch.len(), 4);
+    let responses = batch.send().await?;
+    assert_eq!(responses.len(), 4);
+
+    let german = responses.get(german)?;
+    assert_eq!(german.records()[0].elements["label"], "E-Mail");
+    let english = responses.get(english)?;
+    assert_eq!(english.records()[0].elements["label"], "E-mail");
+    assert_eq!(english.result().identifier, "eng");
+    assert!(!english.from_cache());
+
+    let error = responses.get(unknown).err().ok_or("expected an error")?;
+    let action = error.action_error().ok_or("expected an action error")?;
+    assert_eq!(action.code, 25);
+    assert_eq!(action.kind, Some(ErrorCode::UnknownResourceType));
+    assert!(action.message.contains("nosuchresource"), "{action}");
+    assert!(
+        error.to_string().starts_with("get nosuchresource: 25 "),
+        "{error}"
+    );
+    let error = responses.get(bad_verb).err().ok_or("expected an error")?;
+    assert!(error.action_error().is_some(), "{error}");
+
+    // The raw body is kept for `kontor call --raw`.
+    let raw: serde_json::Value = serde_json::from_slice(responses.raw_body().unwrap_or(b""))?;
+    assert_eq!(raw["status"]["errorcode"], 97);
+
+    // A handle of one batch does not read another batch's responses.
+    let mut other = client.batch();
+    let foreign = other.push(calls::actionkindtypes::get().into());
+    assert!(matches!(
+        responses.get(foreign),
+        Err(ClientError::ForeignHandle)
+    ));
+    Ok(())
+}
+
+#[tokio::test]
+async fn hmac_v1_requests_are_accepted() -> TestResult {
+    let kontor = Kontor::start().await?;
+    let client = kontor.client()?.signature(SignatureScheme::V1).build()?;
+    // Parameters that PHP's json_encode renders specially: `/`, non-ASCII, nested order.
+    let action = Action::from(calls::actionkindtypes::get().lang(Language::ENG))
+        .param("note", "Aachen/Köln")
+        .param("allowAutomaticTypesForActionKind", vec!["Email"])
+        .param("zz", serde_json::json!({"b": 1, "a": [1.5, "x"]}));
+    let reply = client.call(action).await?;
+    assert_eq!(reply.records()[0].elements["key"], "Email");
+    Ok(())
+}
+
+#[tokio::test]
+async fn a_wrong_secret_is_a_typed_per_action_error_and_an_unknown_token_a_request_error(
+) -> TestResult {
+    let kontor = Kontor::start().await?;
+    let wrong_secret = "x".repeat(64);
+    let client = Client::with_credentials(common::TOKEN, &wrong_secret)?
+        .endpoint(kontor.endpoint())
+        .build()?;
+    let error = client
+        .call(calls::actionkindtypes::get().into())
+        .await
+        .err()
+        .ok_or("a wrong secret must fail")?;
+    let action = error.action_error().ok_or("expected an action error")?;
+    assert_eq!(action.code, 137, "{error}");
+
+    let client = Client::with_credentials(&"u".repeat(32), SECRET)?
+        .endpoint(kontor.endpoint())
+        .build()?;
+    match client.call(calls::actionkindtypes::get().into()).await {
+        Err(ClientError::Request { kind, .. }) => {
+            assert_eq!(kind, Some(ErrorCode::NotAuthenticated))
+        }
+        other => return Err(format!("expected a request error, got {other:?}").into()),
+    }
+    Ok(())
+}
+
+#[tokio::test]
+async fn cacheable_gets_are_answered_from_the_cache_the_second_time() -> TestResult {
+    let kontor = Kontor::start().await?;
+    let client = kontor
+        .client()?
+        .cache(kontor_client::MemoryCache::new(
+            std::time::Duration::from_secs(60),
+        ))
+        .build()?;
+    let first = client
+        .call(Action::from(calls::actionkindtypes::get()).identifier("one"))
+        .await?;
+    assert!(first.cacheable() && !first.from_cache());
+    let second = client
+        .call(Action::from(calls::actionkindtypes::get()).identifier("two"))
+        .await?;
+    assert!(second.from_cache());
+    assert_eq!(second.result().identifier, "two");
+    assert_eq!(second.records(), first.records());
+    // Other parameters are another entry.
+    let english = client
+        .call(calls::actionkindtypes::get().lang(Language::ENG).into())
+        .await?;
+    assert!(!english.from_cache());
+    client.clear_cache();
+    let after = client.call(calls::actionkindtypes::get().into()).await?;
+    assert!(!after.from_cache());
+    Ok(())
+}
+
+#[test]
+fn bad_configuration_is_refused_with_one_clear_message() {
+    let short = Client::with_credentials("abc", &"s".repeat(64))
+        .err()
+        .map(|e| e.to_string());
+    assert_eq!(
+        short.as_deref(),
+        Some("the token must be 32 characters, got 3")
+    );
+    let swapped = Client::with_credentials(&"t".repeat(32), &"t".repeat(32))
+        .err()
+        .map(|e| e.to_string());
+    assert_eq!(
+        swapped.as_deref(),
+        Some("the secret must be 64 characters, got 32 (token and secret may be swapped)")
+    );
+    let url = Client::with_credentials(&"t".repeat(32), &"s".repeat(64))
+        .and_then(|b| b.endpoint("ftp://example.org/api.php").build())
+        .err()
+        .map(|e| e.to_string())
+        .unwrap_or_default();
+    assert!(url.contains("must start with http:// or https://"), "{url}");
+    let default = Client::with_credentials(&"t".repeat(32), &"s".repeat(64))
+        .and_then(|b| b.build())
+        .map(|c| c.endpoint().to_string())
+        .unwrap_or_default();
+    assert_eq!(default, "https://api.onoffice.de/api/stable/api.php");
+    let latest = Client::with_credentials(&"t".repeat(32), &"s".repeat(64))
+        .and_then(|b| {
+            b.server("http://127.0.0.1:8080/api")
+                .version(kontor_client::ApiVersion::Latest)
+                .build()
+        })
+        .map(|c| c.endpoint().to_string())
+        .unwrap_or_default();
+    assert_eq!(latest, "http://127.0.0.1:8080/api/latest/api.php");
+}
