@@ -36,7 +36,7 @@ from typing import Any, Callable
 import requests
 from onoffice.actions import Action
 from onoffice.api import API
-from onoffice.parameters import Parameter, ReadParameter
+from onoffice.parameters import Data, Filter, Newsletter, Parameter, ReadParameter
 from onoffice.resources import Resource
 
 ACTION_GET = "urn:onoffice-de-ns:smart:2.5:smartml:action:get"
@@ -53,6 +53,16 @@ class ExtraResource(enum.Enum):
     ACTIONKINDTYPES = "actionkindtypes"
     # A resource type no onOffice server knows: the answer must be an action error.
     UNKNOWN = "kontorcinosuchresource"
+
+
+class Fields(Data):
+    """Record fields for `create_resource`/`edit_resource`, which send them flat."""
+
+    def __init__(self, **fields: Any):
+        self.fields = fields
+
+    def serialize_data(self) -> dict[str, Any]:
+        return self.fields
 
 
 class LangParameter(Parameter):
@@ -183,6 +193,55 @@ class Checks:
                f"read must give an int count and a list: {result!r:.300}")
         return f"onoffice read estate -> count {result['count']}"
 
+    def onoffice_estate_round_trip(self) -> str:
+        """create -> read -> modify -> read with the package's own methods."""
+        api = self.client()
+        created = api.create_resource(Resource.ESTATE, Fields(objektart="haus", kaufpreis="349000", ort="Aachen"))
+        expect(isinstance(created, dict) and "data" in created, f"create: {created!r:.300}")
+        estate_id = created["data"][0]["id"]
+        expect(isinstance(estate_id, int), f"create must return an int id: {created!r:.300}")
+        read = ReadParameter(data=["Id", "kaufpreis", "objektart"], filters=[Filter(key="Id", op="=", val=estate_id)])
+        first, more = api.read_resource(Resource.ESTATE, read)
+        expect(first["count"] == 1 and more is None, f"read: {first!r:.300}")
+        elements = first["data"][0]["elements"]
+        expect(elements == {"Id": str(estate_id), "kaufpreis": "349000.00", "objektart": "haus"}, f"read: {elements!r}")
+        edited = api.edit_resource(Resource.ESTATE, estate_id, Fields(kaufpreis="339000"))
+        expect(edited["data"][0]["elements"] == {"success": "success"}, f"modify: {edited!r:.300}")
+        again, _ = api.read_resource(Resource.ESTATE, ReadParameter(data=["kaufpreis"], filters=[Filter(key="Id", op="=", val=estate_id)]))
+        price = again["data"][0]["elements"]["kaufpreis"]
+        expect(price == "339000.00", f"read after modify: {again!r:.300}")
+        return f"estate {estate_id}: created, read, modified to {price}, read back"
+
+    def onoffice_address_newsletter(self) -> str:
+        """The package's own Newsletter modify on an address it created."""
+        api = self.client()
+        created = api.create_resource(Resource.ADDRESS, Fields(Vorname="Erika", Name="Muster", email="erika@example.org"))
+        address_id = created["data"][0]["id"]
+        edited = api.edit_resource(Resource.ADDRESS, address_id, Newsletter(newsletter=1))
+        expect(edited["data"][0]["elements"] == {"success": "success"}, f"modify: {edited!r:.300}")
+        read, _ = api.read_resource(Resource.ADDRESS, ReadParameter(data=["Name", "newsletter_aktiv", "email"], filters=[Filter(key="Name", op="=", val="Muster")]))
+        elements = read["data"][0]["elements"]
+        expect(elements.get("id") == address_id and elements.get("newsletter_aktiv") == "1", f"read: {elements!r}")
+        expect("erika@example.org" in elements.values(), f"the e-mail entry is read back: {elements!r}")
+        return f"address {address_id}: created, newsletter_aktiv set to 1, read back"
+
+    def onoffice_paging(self) -> str:
+        """read_resource's own paging walks every page by cntabsolute."""
+        api = self.client()
+        for i in range(7):
+            api.create_resource(Resource.ESTATE, Fields(objekttitel=f"paging-{i}", kaufpreis=str(100000 + i)))
+        params = ReadParameter(data=["objekttitel"], filters=[Filter(key="objekttitel", op="like", val="paging-%")], limit=3)
+        seen, pages, next_page = [], 0, None
+        response, next_page = api.read_resource(Resource.ESTATE, params)
+        while True:
+            pages += 1
+            seen += [r["elements"]["objekttitel"] for r in response["data"]]
+            if next_page is None:
+                break
+            response, next_page = next_page()
+        expect(pages == 3 and sorted(seen) == [f"paging-{i}" for i in range(7)], f"pages {pages}: {seen}")
+        return "7 estates read in 3 pages of 3 by the package's own paging"
+
     def onoffice_wrong_secret(self) -> str:
         api = self.client(secret="x" * 64)
         result = api.request([api.get_action(ExtraResource.ACTIONKINDTYPES, Action.INFORMATION, LangParameter())])
@@ -306,6 +365,9 @@ def main() -> int:
             record("onoffice-unknown-resource", checks.onoffice_unknown_resource)
             record("onoffice-read-estate", checks.onoffice_read_estate)
             record("onoffice-wrong-secret", checks.onoffice_wrong_secret)
+            record("onoffice-estate-round-trip", checks.onoffice_estate_round_trip)
+            record("onoffice-address-newsletter", checks.onoffice_address_newsletter)
+            record("onoffice-paging", checks.onoffice_paging)
             record("raw-signed", checks.raw_signed)
             record("raw-bad-hmac", checks.raw_bad_hmac)
     finally:
