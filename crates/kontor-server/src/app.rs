@@ -9,7 +9,7 @@ use axum::Router;
 use kontor_store::Store;
 use tokio::net::TcpListener;
 
-use crate::{api, observe, ServerConfig};
+use crate::{admin, api, observe, ServerConfig};
 
 /// What every request handler shares. Cheap to clone.
 #[derive(Debug, Clone)]
@@ -43,6 +43,10 @@ pub fn router(state: AppState) -> Router {
         .route("/healthz", get(healthz))
         .route("/readyz", get(readyz))
         .route("/metrics", get(metrics))
+        .route(
+            "/admin/tenants/{tenant}/fields/{module}",
+            get(admin::list_fields).post(admin::add_field),
+        )
         .with_state(state)
 }
 

@@ -8,6 +8,9 @@ pub struct ServerConfig {
     pub body_limit: usize,
     /// How far an action's timestamp may be from server time, in seconds (the API's ±120 s).
     pub timestamp_window_secs: i64,
+    /// Bearer token of the admin endpoints (`/admin/…`); they answer 404 when unset, so
+    /// that an instance exposes nothing beyond the API unless its operator asks for it.
+    pub admin_token: Option<String>,
 }
 
 impl Default for ServerConfig {
@@ -15,6 +18,7 @@ impl Default for ServerConfig {
         ServerConfig {
             body_limit: 8 * 1024 * 1024,
             timestamp_window_secs: 120,
+            admin_token: None,
         }
     }
 }

@@ -7,6 +7,7 @@
 //!   -> PHP-style JSON, HTTP 200 always, never compressed
 //! ```
 
+mod admin;
 mod api;
 mod app;
 mod auth;

@@ -196,3 +196,91 @@ async fn custom_fields_are_listed_validated_stored_and_filtered() -> TestResult 
     );
     Ok(())
 }
+
+#[tokio::test]
+async fn the_admin_endpoint_adds_fields_behind_its_token() -> TestResult {
+    let config = kontor_server::ServerConfig {
+        admin_token: Some("s3cret-admin".into()),
+        ..Default::default()
+    };
+    let server = TestServer::start_with(config).await?;
+    let c = server.tenant("demo", 'a').await?;
+    let url = format!("http://{}/admin/tenants/demo/fields/address", server.addr);
+    let body = json!({"name": "ind_2_Feld_Adr1", "type": "multiselect", "labels": {"DEU": "Hobbys", "ENG": "Hobbies"},
+                      "values": [{"key": "golf", "labels": {"DEU": "Golf", "ENG": "Golf"}}, {"key": "segeln", "labels": {"DEU": "Segeln", "ENG": "Sailing"}}]});
+    let post = |token: &'static str| server.http.post(&url).bearer_auth(token).json(&body).send();
+    assert_eq!(post("wrong").await?.status().as_u16(), 401);
+    assert_eq!(post("s3cret-admin").await?.status().as_u16(), 201);
+    assert_eq!(
+        post("s3cret-admin").await?.status().as_u16(),
+        409,
+        "added once"
+    );
+    let bad = server
+        .http
+        .post(&url)
+        .bearer_auth("s3cret-admin")
+        .json(&json!({"name": "Name", "type": "varchar", "labels": {"DEU": "x"}}))
+        .send()
+        .await?;
+    assert_eq!(bad.status().as_u16(), 400, "custom names start with ind_");
+    let missing = server
+        .http
+        .post(format!(
+            "http://{}/admin/tenants/nobody/fields/address",
+            server.addr
+        ))
+        .bearer_auth("s3cret-admin")
+        .json(&body)
+        .send()
+        .await?;
+    assert_eq!(missing.status().as_u16(), 404);
+    let listed: Value = server
+        .http
+        .get(&url)
+        .bearer_auth("s3cret-admin")
+        .send()
+        .await?
+        .json()
+        .await?;
+    assert!(listed.as_array().is_some_and(|l| l
+        .iter()
+        .any(|f| f["name"] == "ind_2_Feld_Adr1" && f["custom"] == true)));
+
+    let create = action_v2(
+        &c,
+        ActionVerb::Create,
+        "address",
+        json!({"Name": "Golfer", "ind_2_Feld_Adr1": ["golf", "segeln"]}),
+    );
+    let json = server.post(&envelope(&c, vec![create])).await?;
+    assert_eq!(codes(&json), [0], "{json}");
+    let read = action_v2(
+        &c,
+        ActionVerb::Read,
+        "address",
+        json!({"data": ["ind_2_Feld_Adr1"], "filter": {"ind_2_Feld_Adr1": [{"op": "=", "val": "segeln"}]}}),
+    );
+    let json = server.post(&envelope(&c, vec![read])).await?;
+    assert_eq!(
+        json["response"]["results"][0]["data"]["records"][0]["elements"]["ind_2_Feld_Adr1"],
+        "|golf||segeln|"
+    );
+
+    let closed = TestServer::start().await?;
+    let response = closed
+        .http
+        .get(format!(
+            "http://{}/admin/tenants/demo/fields/address",
+            closed.addr
+        ))
+        .bearer_auth("x")
+        .send()
+        .await?;
+    assert_eq!(
+        response.status().as_u16(),
+        404,
+        "no admin token configured: no admin endpoints"
+    );
+    Ok(())
+}

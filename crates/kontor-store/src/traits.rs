@@ -65,4 +65,12 @@ pub trait FieldStore {
         tenant: TenantId,
         module: crate::fields::Module,
     ) -> impl Future<Output = Result<std::sync::Arc<crate::fields::FieldConfig>, StoreError>> + Send;
+
+    /// Adds a custom field to a module of a tenant.
+    fn add_field(
+        &self,
+        tenant: TenantId,
+        module: crate::fields::Module,
+        field: &crate::fields::NewCustomField,
+    ) -> impl Future<Output = Result<(), StoreError>> + Send;
 }

@@ -130,6 +130,9 @@ pub struct ServeArgs {
     /// Do not create the demo tenant on an empty database.
     #[arg(long)]
     pub no_demo: bool,
+    /// Bearer token that opens the admin endpoints (/admin/...); without it they answer 404.
+    #[arg(long, env = "KONTOR_ADMIN_TOKEN", hide_env_values = true)]
+    pub admin_token: Option<String>,
 }
 
 #[derive(Debug, Subcommand)]

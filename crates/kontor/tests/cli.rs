@@ -107,6 +107,7 @@ async fn first_start_prints_credentials_that_work() -> TestResult {
     let secret = field(&lines, "secret").ok_or("no secret printed")?;
     assert_eq!(token.len(), 32);
     assert_eq!(secret.len(), 64);
+    assert!(lines.iter().any(|l| l.contains("with 250 estates, 100 addresses")), "{lines:?}");
     let json = call(&endpoint, &token, &secret).await?;
     assert_eq!(json["status"]["errorcode"], 0, "{json}");
     assert_eq!(
@@ -227,6 +228,219 @@ fn bad_input_gets_one_clear_line_and_exit_status_1() -> TestResult {
             stderr.trim_end().lines().count(),
             1,
             "{args:?}: one line, no trace: {stderr}"
+        );
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+    Ok(())
+}
+
+/// Every record's fields, in id order, read straight from the store of a data directory.
+async fn stored_docs(
+    dir: &Path,
+    module: kontor_store::RecordModule,
+) -> Result<Vec<serde_json::Map<String, Value>>, Box<dyn std::error::Error>> {
+    use kontor_store::{RecordStore, TenantName, TenantStore};
+    let key = kontor_store::SecretKey::load_or_create(&dir.join("secret.key"))?;
+    let url = kontor_store::DatabaseUrl::Sqlite(dir.join("kontor.db").display().to_string());
+    let store = kontor_store::Store::open(&url, &key).await?;
+    let tenant = store
+        .tenant_by_name(&TenantName::parse("acme")?)
+        .await?
+        .ok_or("no tenant")?;
+    let query = kontor_store::records::RecordQuery {
+        limit: 500,
+        ..Default::default()
+    };
+    let page = store.query_records(tenant.id, module, &query).await?;
+    store.close().await;
+    Ok(page.records.into_iter().map(|r| r.doc).collect())
+}
+
+#[tokio::test]
+async fn seeding_is_deterministic_and_names_a_missing_tenant() -> TestResult {
+    let (a, b, c) = (data_dir("seed-a"), data_dir("seed-b"), data_dir("seed-c"));
+    for (dir, seed) in [(&a, "7"), (&b, "7"), (&c, "8")] {
+        kontor(dir, &["tenant", "create", "acme"])?;
+        let out = kontor(
+            dir,
+            &[
+                "seed",
+                "--tenant",
+                "acme",
+                "--estates",
+                "300",
+                "--addresses",
+                "50",
+                "--seed",
+                seed,
+            ],
+        )?;
+        assert!(out.status.success(), "{}", text(&out.stderr));
+        assert!(
+            text(&out.stderr).contains("seeded tenant acme: 300 estates, 50 addresses"),
+            "{}",
+            text(&out.stderr)
+        );
+    }
+    use kontor_store::RecordModule::{Address, Estate};
+    let (ea, eb, ec) = (
+        stored_docs(&a, Estate).await?,
+        stored_docs(&b, Estate).await?,
+        stored_docs(&c, Estate).await?,
+    );
+    assert_eq!(ea.len(), 300);
+    assert_eq!(ea, eb, "the same seed gives the same estates");
+    assert_ne!(ea, ec, "another seed gives others");
+    assert_eq!(
+        stored_docs(&a, Address).await?,
+        stored_docs(&b, Address).await?
+    );
+    let first = &ea[0];
+    for field in [
+        "objektart",
+        "ort",
+        "plz",
+        "breitengrad",
+        "status",
+        "erstellt_am",
+    ] {
+        assert!(
+            first.contains_key(field),
+            "generated estates carry {field}: {first:?}"
+        );
+    }
+    let out = kontor(&a, &["seed", "--tenant", "nobody", "--estates", "1"])?;
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        text(&out.stderr).contains("tenant \"nobody\" does not exist"),
+        "{}",
+        text(&out.stderr)
+    );
+    for dir in [a, b, c] {
+        let _ = std::fs::remove_dir_all(dir);
+    }
+    Ok(())
+}
+
+#[test]
+fn custom_fields_are_added_and_listed_from_the_command_line() -> TestResult {
+    let dir = data_dir("field");
+    kontor(&dir, &["tenant", "create", "acme"])?;
+    let add = [
+        "field",
+        "add",
+        "--tenant",
+        "acme",
+        "--module",
+        "estate",
+        "--name",
+        "ind_1_Feld_ObjTech1",
+        "--type",
+        "singleselect",
+        "--label-deu",
+        "Lage",
+        "--label-eng",
+        "Location",
+        "--value",
+        "ruhig=ruhig=quiet",
+        "--value",
+        "zentral=zentral=central",
+    ];
+    let out = kontor(&dir, &add)?;
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let again = kontor(&dir, &add)?;
+    assert_eq!(again.status.code(), Some(1));
+    assert!(
+        text(&again.stderr).contains("already exists"),
+        "{}",
+        text(&again.stderr)
+    );
+    let list = kontor(
+        &dir,
+        &["field", "list", "--tenant", "acme", "--module", "estate"],
+    )?;
+    assert!(
+        text(&list.stdout).contains("ind_1_Feld_ObjTech1\tsingleselect\tLocation\ttrue"),
+        "{}",
+        text(&list.stdout)
+    );
+    let cases: Vec<(Vec<&str>, &str)> = vec![
+        (
+            vec![
+                "field",
+                "add",
+                "--tenant",
+                "acme",
+                "--module",
+                "estate",
+                "--name",
+                "kaufpreis2",
+                "--type",
+                "float",
+                "--label-deu",
+                "x",
+            ],
+            "ind_",
+        ),
+        (
+            vec![
+                "field",
+                "add",
+                "--tenant",
+                "acme",
+                "--module",
+                "estate",
+                "--name",
+                "ind_x",
+                "--type",
+                "money",
+                "--label-deu",
+                "x",
+            ],
+            "unknown field type",
+        ),
+        (
+            vec![
+                "field",
+                "add",
+                "--tenant",
+                "acme",
+                "--module",
+                "estate",
+                "--name",
+                "ind_y",
+                "--type",
+                "singleselect",
+                "--label-deu",
+                "x",
+            ],
+            "needs at least one --value",
+        ),
+        (
+            vec![
+                "field",
+                "add",
+                "--tenant",
+                "acme",
+                "--module",
+                "house",
+                "--name",
+                "ind_z",
+                "--type",
+                "text",
+                "--label-deu",
+                "x",
+            ],
+            "unknown module",
+        ),
+    ];
+    for (args, expected) in cases {
+        let out = kontor(&dir, &args)?;
+        assert_eq!(out.status.code(), Some(1), "{args:?}");
+        assert!(
+            text(&out.stderr).contains(expected),
+            "{args:?}: {}",
+            text(&out.stderr)
         );
     }
     let _ = std::fs::remove_dir_all(&dir);

@@ -206,4 +206,13 @@ impl crate::traits::FieldStore for Store {
     ) -> Result<Arc<FieldConfig>, StoreError> {
         self.load_field_config(tenant, module).await
     }
+
+    async fn add_field(
+        &self,
+        tenant: TenantId,
+        module: Module,
+        field: &NewCustomField,
+    ) -> Result<(), StoreError> {
+        self.add_custom_field(tenant, module, field).await
+    }
 }

@@ -34,11 +34,11 @@ pub async fn run(global: &Global, args: ServeArgs) -> Result<(), CommandError> {
     // The credentials must reach a terminal or a pipe before the server blocks.
     std::io::stdout().flush()?;
     tracing::info!(%addr, backend = store.backend(), "serving");
-    kontor_server::serve(
-        listener,
-        AppState::new(store.clone(), ServerConfig::default()),
-    )
-    .await?;
+    let config = ServerConfig {
+        admin_token: args.admin_token.clone().filter(|t| !t.is_empty()),
+        ..ServerConfig::default()
+    };
+    kontor_server::serve(listener, AppState::new(store.clone(), config)).await?;
     store.close().await;
     Ok(())
 }

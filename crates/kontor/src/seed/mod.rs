@@ -1,4 +1,5 @@
-//! Deterministic German demo data: the same seed gives the same records, byte for byte.
+//! Deterministic German demo data: the same seed gives the same field values (ids follow
+//! the tenant's counters; uuids are random, as on the real system).
 
 pub mod addresses;
 pub mod estates;
