@@ -301,7 +301,7 @@ error_codes! {
     FlagCouldNotBeSet = 281 => "Flag could not be set",
     NoValidParameterGiven = 282 => "No valid parameter given!",
     EmailCouldNotBeFound = 283 => "Email could not be found!",
-    TheRequestedFilteridIsUnknown = 284 => "The requested filterid %s is unknown",
+    RequestedFilteridUnknown = 284 => "The requested filterid %s is unknown",
     MailCouldNotBeLoaded = 285 => "Mail could not be loaded",
     UserIsNotActive2 = 286 => "User %s is not active",
     FolderNotFound = 287 => "Folder not found!",

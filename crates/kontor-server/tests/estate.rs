@@ -681,3 +681,35 @@ async fn georangesearch_finds_estates_within_the_radius() -> TestResult {
     assert_eq!(unknown["status"]["errorcode"], 164);
     Ok(())
 }
+
+#[tokio::test]
+async fn language_options_and_saved_filters_are_answered_honestly() -> TestResult {
+    let server = TestServer::start().await?;
+    let c = server.tenant("demo", 'a').await?;
+    let id = create(&server, &c, json!({"ort": "Aachen"})).await?;
+    let result = read(&server, &c, json!({"data": ["ort"], "addMainLangId": true, "addestatelanguage": true, "estatelanguage": "DEU"})).await?;
+    assert_eq!(
+        result["data"]["records"][0]["elements"],
+        json!({"language": "", "mainLangId": null, "ort": "Aachen"})
+    );
+    assert_eq!(result["data"]["records"][0]["id"], id);
+    let eng = read(
+        &server,
+        &c,
+        json!({"data": ["ort"], "estatelanguage": "ENG"}),
+    )
+    .await?;
+    assert_eq!(
+        eng["status"]["errorcode"], 160,
+        "no language versions yet: said, not ignored"
+    );
+    let saved = read(&server, &c, json!({"filterid": 12})).await?;
+    assert_eq!(saved["status"]["errorcode"], 284);
+    assert_eq!(
+        saved["status"]["message"]
+            .as_str()
+            .map(|m| m.starts_with("The requested filterid 12 is unknown")),
+        Some(true)
+    );
+    Ok(())
+}

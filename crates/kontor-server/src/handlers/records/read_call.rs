@@ -2,7 +2,7 @@
 
 use kontor_proto::calls::params::Params;
 use kontor_proto::calls::read::ReadParams;
-use kontor_proto::{ApiError, Data, Language, Record, RecordId};
+use kontor_proto::{ApiError, Data, ErrorCode, Language, Record, RecordId};
 use kontor_store::fields::{FieldConfig, Module};
 use kontor_store::records::{RecordModule, RecordQuery, StoredRecord};
 use kontor_store::{FieldStore, RecordStore};
@@ -33,6 +33,7 @@ pub(crate) async fn read(
     params: Params<'_>,
 ) -> Result<Data, ApiError> {
     let params = ReadParams::parse(params)?;
+    check_unsupported(spec, &params)?;
     let config = store
         .field_config(ctx.tenant, spec.module)
         .await
@@ -55,7 +56,15 @@ pub(crate) async fn read(
         .records
         .iter()
         .map(|r| {
-            let elements = elements(&config, spec, &params.data, r, style);
+            let elements = elements(
+                &config,
+                spec,
+                &params.data,
+                r,
+                style,
+                params.addestatelanguage,
+                params.add_main_lang_id,
+            );
             Record::new(RecordId::Int(r.id), Some(spec.record_type), &elements)
         })
         .collect();
@@ -68,16 +77,29 @@ pub(crate) async fn read(
 }
 
 /// The requested fields in the requested order.
+#[allow(clippy::too_many_arguments)]
 fn elements(
     config: &FieldConfig,
     spec: ReadSpec,
     data: &[String],
     record: &StoredRecord,
     style: Style,
+    add_language: bool,
+    add_main_lang_id: bool,
 ) -> Map<String, Value> {
     let mut out = Map::new();
     if spec.id_in_elements {
         out.insert("id".into(), Value::from(record.id));
+    }
+    // Every estate is kept in the main language (see check_unsupported), so its language
+    // is "" and it is its own main-language record.
+    if spec.module == Module::Estate {
+        if add_language {
+            out.insert("language".into(), Value::String(String::new()));
+        }
+        if add_main_lang_id {
+            out.insert("mainLangId".into(), Value::Null);
+        }
     }
     for name in data {
         match readable(config, spec.id_field, name) {
@@ -100,4 +122,24 @@ fn elements(
         }
     }
     out
+}
+
+/// Parameters Kontor understands but cannot honour yet are refused with a message, never
+/// silently ignored: a client must not believe it read a language version or a saved filter.
+fn check_unsupported(spec: ReadSpec, params: &ReadParams) -> Result<(), ApiError> {
+    if let Some(lang) = params.estatelanguage.filter(|l| *l != Language::DEU) {
+        if spec.module == Module::Estate {
+            return Err(
+                ApiError::with_detail(ErrorCode::InvalidLanguage, lang.to_string())
+                    .hint("Kontor keeps estates in the main language (DEU) only so far"),
+            );
+        }
+    }
+    if let Some(id) = params.filterid {
+        return Err(
+            ApiError::with_detail(ErrorCode::RequestedFilteridUnknown, id.to_string())
+                .hint("Kontor has no saved filters yet"),
+        );
+    }
+    Ok(())
 }
