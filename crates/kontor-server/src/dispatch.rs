@@ -20,6 +20,10 @@ pub enum Call {
     ReadAddress,
     CreateAddress,
     ModifyAddress,
+    GetEstateCategories,
+    GetMultiselectConfiguration,
+    GetAddressFieldValues,
+    GetFilters,
 }
 
 /// `(verb, resourcetype, call)`. Resource types are case-sensitive, as on the real API.
@@ -32,6 +36,22 @@ const ROUTES: &[(ActionVerb, &str, Call)] = &[
     (ActionVerb::Read, "address", Call::ReadAddress),
     (ActionVerb::Create, "address", Call::CreateAddress),
     (ActionVerb::Modify, "address", Call::ModifyAddress),
+    (
+        ActionVerb::Get,
+        "estateCategories",
+        Call::GetEstateCategories,
+    ),
+    (
+        ActionVerb::Get,
+        "multiselectconfiguration",
+        Call::GetMultiselectConfiguration,
+    ),
+    (
+        ActionVerb::Get,
+        "confignewaddressfields",
+        Call::GetAddressFieldValues,
+    ),
+    (ActionVerb::Get, "filters", Call::GetFilters),
 ];
 
 /// The supported `(verb, resourcetype)` pairs, for documentation and the CLI.
@@ -91,6 +111,16 @@ pub(crate) async fn run(
         Call::ReadAddress => handlers::address::read::handle(store, ctx, params).await,
         Call::CreateAddress => handlers::address::create::handle(store, ctx, params).await,
         Call::ModifyAddress => handlers::address::modify::handle(store, ctx, params).await,
+        Call::GetEstateCategories => {
+            handlers::estatecategories::get::handle(store, ctx, params).await
+        }
+        Call::GetMultiselectConfiguration => {
+            handlers::multiselectconfiguration::get::handle(store, ctx, params).await
+        }
+        Call::GetAddressFieldValues => {
+            handlers::confignewaddressfields::get::handle(store, ctx, params).await
+        }
+        Call::GetFilters => handlers::filters::get::handle(ctx, params).await,
     }
 }
 

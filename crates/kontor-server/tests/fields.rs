@@ -284,3 +284,119 @@ async fn the_admin_endpoint_adds_fields_behind_its_token() -> TestResult {
     );
     Ok(())
 }
+
+async fn get(
+    server: &TestServer,
+    c: &Credentials,
+    resource: &str,
+    resourceid: &str,
+    params: Value,
+) -> Result<Value, Box<dyn std::error::Error>> {
+    let mut action = action_v2(c, ActionVerb::Get, resource, params);
+    action["resourceid"] = json!(resourceid);
+    let json = server.post(&envelope(c, vec![action])).await?;
+    Ok(json["response"]["results"][0].clone())
+}
+
+#[tokio::test]
+async fn estate_categories_group_types_under_kinds() -> TestResult {
+    let server = TestServer::start().await?;
+    let c = server.tenant("demo", 'a').await?;
+    let result = get(&server, &c, "estateCategories", "", json!([])).await?;
+    assert_eq!(result["status"]["errorcode"], 0, "{result}");
+    let records = &result["data"]["records"];
+    assert_eq!(records[0]["id"], "objektart");
+    assert!(records[0]["elements"]
+        .as_array()
+        .is_some_and(|l| l.contains(&json!({"id": "haus", "name": "Haus"}))));
+    assert_eq!(records[1]["id"], "objekttyp");
+    assert!(records[1]["elements"]["haus"]
+        .as_array()
+        .is_some_and(|l| l.contains(&json!({"id": "villa", "name": "Villa"}))));
+    assert!(records[1]["elements"]["wohnung"]
+        .as_array()
+        .is_some_and(|l| l.iter().any(|t| t["id"] == "penthouse")));
+    let eng = get(
+        &server,
+        &c,
+        "estateCategories",
+        "",
+        json!({"language": "ENG"}),
+    )
+    .await?;
+    assert!(eng["data"]["records"][0]["elements"]
+        .as_array()
+        .is_some_and(|l| l.contains(&json!({"id": "haus", "name": "House"}))));
+    Ok(())
+}
+
+#[tokio::test]
+async fn select_values_are_listed_by_the_small_gets() -> TestResult {
+    let server = TestServer::start().await?;
+    let c = server.tenant("demo", 'a').await?;
+    let multi = get(
+        &server,
+        &c,
+        "multiselectconfiguration",
+        "",
+        json!({"module": "estate", "fields": ["heizungsart"], "language": "ENG"}),
+    )
+    .await?;
+    let first = &multi["data"]["records"][0];
+    assert_eq!(first["id"], 1);
+    assert_eq!(first["elements"]["field"], "heizungsart");
+    assert_eq!(first["elements"]["multiselectfield"], "etage");
+    assert_eq!(first["elements"]["fieldcontent"], "Floor heating");
+    assert_eq!(first["elements"]["position"], 1);
+    let not_multi = get(
+        &server,
+        &c,
+        "multiselectconfiguration",
+        "",
+        json!({"module": "estate", "fields": ["kaufpreis"]}),
+    )
+    .await?;
+    assert_eq!(not_multi["status"]["errorcode"], 171);
+    let missing = get(
+        &server,
+        &c,
+        "multiselectconfiguration",
+        "",
+        json!({"module": "estate"}),
+    )
+    .await?;
+    assert_eq!(missing["status"]["errorcode"], 167);
+
+    let values = get(
+        &server,
+        &c,
+        "confignewaddressfields",
+        "fieldvalues",
+        json!({"fieldname": "Anrede"}),
+    )
+    .await?;
+    assert!(
+        values["data"]["records"].as_array().is_some_and(
+            |l| l.contains(&json!({"id": "Herr", "type": "", "elements": {"title": "Herr"}}))
+        ),
+        "{values}"
+    );
+    let wrong_id = get(
+        &server,
+        &c,
+        "confignewaddressfields",
+        "values",
+        json!({"fieldname": "Anrede"}),
+    )
+    .await?;
+    assert_eq!(wrong_id["status"]["errorcode"], 24);
+
+    let filters = get(&server, &c, "filters", "", json!({"module": "estate"})).await?;
+    assert_eq!(
+        filters["data"],
+        json!({"meta": {"cntabsolute": 0}, "records": []})
+    );
+    let bad = get(&server, &c, "filters", "", json!({"module": "estates"})).await?;
+    assert_eq!(bad["status"]["errorcode"], 163);
+    Ok(())
+}

@@ -2,8 +2,12 @@
 
 pub(crate) mod actionkindtypes;
 pub(crate) mod address;
+pub(crate) mod confignewaddressfields;
 pub(crate) mod estate;
+pub(crate) mod estatecategories;
 pub(crate) mod fields;
+pub(crate) mod filters;
+pub(crate) mod multiselectconfiguration;
 pub(crate) mod records;
 
 use kontor_proto::{ApiError, ErrorCode, ResourceId};

@@ -5,7 +5,7 @@ mod cache;
 pub mod catalog;
 pub mod config;
 pub mod custom;
-mod estate_fields;
+pub mod estate_fields;
 
 pub use cache::ConfigCache;
 pub use catalog::{FieldType, Module, SelectValue, StandardField};

@@ -1,0 +1,3 @@
+//! `confignewaddressfields`: the values of address select fields.
+
+pub(crate) mod get;

@@ -1,0 +1,3 @@
+//! `estateCategories`: the object types and subtypes of estates.
+
+pub(crate) mod get;

@@ -1,0 +1,3 @@
+//! `filters`: saved filters of a module.
+
+pub(crate) mod get;

@@ -1,0 +1,3 @@
+//! `multiselectconfiguration`: the values of multi-select fields.
+
+pub(crate) mod get;
