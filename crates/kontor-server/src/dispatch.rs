@@ -120,7 +120,7 @@ pub(crate) async fn run(
         Call::GetAddressFieldValues => {
             handlers::confignewaddressfields::get::handle(store, ctx, params).await
         }
-        Call::GetFilters => handlers::filters::get::handle(ctx, params).await,
+        Call::GetFilters => handlers::filters::get::handle(store, ctx, params).await,
     }
 }
 

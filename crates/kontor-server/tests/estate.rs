@@ -713,3 +713,64 @@ async fn language_options_and_saved_filters_are_answered_honestly() -> TestResul
     );
     Ok(())
 }
+
+#[tokio::test]
+async fn saved_filters_are_listed_and_applied_with_filterid() -> TestResult {
+    use kontor_store::records::RecordModule;
+    use kontor_store::FilterStore;
+    let server = TestServer::start().await?;
+    let c = server.tenant("demo", 'a').await?;
+    sample(&server, &c).await?;
+    let conditions = json!({"vermarktungsart": [{"op": "=", "val": "kauf"}]}).to_string();
+    let id = server
+        .store
+        .store
+        .add_filter(
+            c.tenant,
+            RecordModule::Estate,
+            "Zum Kauf",
+            "office",
+            &conditions,
+        )
+        .await?;
+    let listed = call(
+        &server,
+        &c,
+        ActionVerb::Get,
+        "filters",
+        json!(""),
+        json!({"module": "estate"}),
+    )
+    .await?;
+    assert_eq!(
+        listed["data"],
+        json!({"meta": {"cntabsolute": 1}, "records": [
+        {"id": id, "type": "filter", "elements": {"scope": "office", "name": "Zum Kauf", "userId": null, "groupId": null}}]})
+    );
+    let none = call(
+        &server,
+        &c,
+        ActionVerb::Get,
+        "filters",
+        json!(""),
+        json!({"module": "address"}),
+    )
+    .await?;
+    assert_eq!(none["data"]["meta"]["cntabsolute"], 0);
+    let applied = read(&server, &c, json!({"filterid": id, "data": ["Id"]})).await?;
+    assert_eq!(ids(&applied), [1, 2, 4]);
+    let combined = read(
+        &server,
+        &c,
+        json!({"filterid": id, "filter": {"ort": [{"op": "=", "val": "Aachen"}]}}),
+    )
+    .await?;
+    assert_eq!(ids(&combined), [1], "the saved and the sent conditions AND");
+    let other_tenant = server.tenant("other", 'o').await?;
+    let foreign = read(&server, &other_tenant, json!({"filterid": id})).await?;
+    assert_eq!(
+        foreign["status"]["errorcode"], 284,
+        "a filter belongs to its tenant"
+    );
+    Ok(())
+}

@@ -74,3 +74,26 @@ pub trait FieldStore {
         field: &crate::fields::NewCustomField,
     ) -> impl Future<Output = Result<(), StoreError>> + Send;
 }
+
+pub trait FilterStore {
+    /// Saves a filter; `conditions` is the wire's filter object as JSON text.
+    fn add_filter(
+        &self,
+        tenant: TenantId,
+        module: crate::records::RecordModule,
+        name: &str,
+        scope: &str,
+        conditions: &str,
+    ) -> impl Future<Output = Result<i64, StoreError>> + Send;
+    fn list_filters(
+        &self,
+        tenant: TenantId,
+        module: crate::records::RecordModule,
+    ) -> impl Future<Output = Result<Vec<crate::saved_filters::SavedFilter>, StoreError>> + Send;
+    fn get_filter(
+        &self,
+        tenant: TenantId,
+        module: crate::records::RecordModule,
+        id: i64,
+    ) -> impl Future<Output = Result<Option<crate::saved_filters::SavedFilter>, StoreError>> + Send;
+}

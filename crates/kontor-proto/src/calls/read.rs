@@ -324,7 +324,8 @@ fn parse_data(value: Option<&Value>) -> Result<Vec<String>, ApiError> {
     }
 }
 
-fn parse_filter(value: Option<&Value>) -> Result<Vec<Condition>, ApiError> {
+/// Parses a `filter` object (also used for saved filters, which keep the same form).
+pub fn parse_filter(value: Option<&Value>) -> Result<Vec<Condition>, ApiError> {
     let map = match value {
         None | Some(Value::Null) => return Ok(Vec::new()),
         // COMPAT: LV sends an empty filter as `[]`.

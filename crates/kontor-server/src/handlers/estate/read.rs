@@ -10,13 +10,13 @@
 
 use kontor_proto::calls::params::Params;
 use kontor_proto::{ApiError, Data};
-use kontor_store::{FieldStore, RecordStore};
+use kontor_store::{FieldStore, FilterStore, RecordStore};
 
 use crate::handlers::records::read_call;
 use crate::handlers::Ctx;
 
 pub(crate) async fn handle(
-    store: &(impl RecordStore + FieldStore),
+    store: &(impl RecordStore + FieldStore + FilterStore),
     ctx: &Ctx<'_>,
     params: Params<'_>,
 ) -> Result<Data, ApiError> {

@@ -1,27 +1,64 @@
 //! `get filters`: the saved filters of `module` (`estate` or `address`).
 //!
-//! Kontor keeps no saved filters yet, so the list is empty — with the real shape,
-//! `cntabsolute: 0` and `records: []` — and `filterid` in a read is refused (284).
+//! ```json
+//! {"resourcetype":"filters","parameters":{"module":"estate"}}
+//! ```
+//! → `{"meta":{"cntabsolute":1},"records":[{"id":1,"type":"filter","elements":
+//!    {"scope":"office","name":"Published","userId":null,"groupId":null}}]}`
+//!
+//! Filters are saved with `kontor filter add`; a read applies one with `filterid`.
 
 use kontor_proto::calls::params::Params;
 use kontor_proto::response::Meta;
-use kontor_proto::{ApiError, Data, ErrorCode};
-use kontor_store::fields::Module;
+use kontor_proto::{ApiError, Data, ErrorCode, Record, RecordId};
+use kontor_store::fields::{record_module, Module};
+use kontor_store::FilterStore;
+use serde::Serialize;
 
-use crate::handlers::Ctx;
+use crate::handlers::{store_error, Ctx};
 
-pub(crate) async fn handle(_ctx: &Ctx<'_>, params: Params<'_>) -> Result<Data, ApiError> {
-    let module = params
+#[derive(Debug, Serialize)]
+struct FilterElements<'a> {
+    scope: &'a str,
+    name: &'a str,
+    #[serde(rename = "userId")]
+    user_id: Option<i64>,
+    #[serde(rename = "groupId")]
+    group_id: Option<i64>,
+}
+
+pub(crate) async fn handle(
+    store: &impl FilterStore,
+    ctx: &Ctx<'_>,
+    params: Params<'_>,
+) -> Result<Data, ApiError> {
+    let name = params
         .opt_str("module")?
         .ok_or_else(|| ApiError::with_detail(ErrorCode::MissingParameter, "module"))?;
-    if Module::parse(module).is_none() {
-        return Err(ApiError::new(ErrorCode::InvalidNameForModule)
-            .hint(format!("{module}: use estate or address")));
-    }
+    let module = Module::parse(name).ok_or_else(|| {
+        ApiError::new(ErrorCode::InvalidNameForModule)
+            .hint(format!("{name}: use estate or address"))
+    })?;
+    let filters = store
+        .list_filters(ctx.tenant, record_module(module))
+        .await
+        .map_err(store_error)?;
+    let records: Vec<Record> = filters
+        .iter()
+        .map(|f| {
+            let elements = FilterElements {
+                scope: &f.scope,
+                name: &f.name,
+                user_id: None,
+                group_id: None,
+            };
+            Record::new(RecordId::Int(f.id), Some("filter"), &elements)
+        })
+        .collect();
     Ok(Data {
         meta: Meta {
-            cntabsolute: Some(0),
+            cntabsolute: Some(records.len() as u64),
         },
-        records: Vec::new(),
+        records,
     })
 }

@@ -5,7 +5,7 @@ use kontor_proto::calls::read::ReadParams;
 use kontor_proto::{ApiError, Data, ErrorCode, Language, Record, RecordId};
 use kontor_store::fields::{FieldConfig, Module};
 use kontor_store::records::{RecordModule, RecordQuery, StoredRecord};
-use kontor_store::{FieldStore, RecordStore};
+use kontor_store::{FieldStore, FilterStore, RecordStore};
 use serde_json::{Map, Value};
 
 use super::query::{readable, resolve, Readable};
@@ -27,13 +27,18 @@ pub(crate) struct ReadSpec {
 }
 
 pub(crate) async fn read(
-    store: &(impl RecordStore + FieldStore),
+    store: &(impl RecordStore + FieldStore + FilterStore),
     ctx: &Ctx<'_>,
     spec: ReadSpec,
     params: Params<'_>,
 ) -> Result<Data, ApiError> {
-    let params = ReadParams::parse(params)?;
+    let mut params = ReadParams::parse(params)?;
     check_unsupported(spec, &params)?;
+    if let Some(id) = params.filterid {
+        params
+            .filter
+            .extend(saved_filter(store, ctx, spec, id).await?);
+    }
     let config = store
         .field_config(ctx.tenant, spec.module)
         .await
@@ -125,7 +130,7 @@ fn elements(
 }
 
 /// Parameters Kontor understands but cannot honour yet are refused with a message, never
-/// silently ignored: a client must not believe it read a language version or a saved filter.
+/// silently ignored: a client must not believe it read a language version.
 fn check_unsupported(spec: ReadSpec, params: &ReadParams) -> Result<(), ApiError> {
     if let Some(lang) = params.estatelanguage.filter(|l| *l != Language::DEU) {
         if spec.module == Module::Estate {
@@ -135,11 +140,22 @@ fn check_unsupported(spec: ReadSpec, params: &ReadParams) -> Result<(), ApiError
             );
         }
     }
-    if let Some(id) = params.filterid {
-        return Err(
-            ApiError::with_detail(ErrorCode::RequestedFilteridUnknown, id.to_string())
-                .hint("Kontor has no saved filters yet"),
-        );
-    }
     Ok(())
+}
+
+/// The conditions of a saved filter, ANDed with the request's own.
+async fn saved_filter(
+    store: &impl FilterStore,
+    ctx: &Ctx<'_>,
+    spec: ReadSpec,
+    id: i64,
+) -> Result<Vec<kontor_proto::calls::read::Condition>, ApiError> {
+    let unknown = || ApiError::with_detail(ErrorCode::RequestedFilteridUnknown, id.to_string());
+    let saved = store
+        .get_filter(ctx.tenant, spec.record_module, id)
+        .await
+        .map_err(store_error)?
+        .ok_or_else(unknown)?;
+    let value: Value = serde_json::from_str(&saved.conditions).map_err(|_| unknown())?;
+    kontor_proto::calls::read::parse_filter(Some(&value))
 }
