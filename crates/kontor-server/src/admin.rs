@@ -43,8 +43,13 @@ pub(crate) struct ValueBody {
 }
 
 #[derive(Debug, Serialize)]
-struct Problem {
+pub(crate) struct Problem {
     error: String,
+}
+
+#[derive(Debug, Serialize)]
+struct Created {
+    name: String,
 }
 
 #[derive(Debug, Serialize)]
@@ -56,20 +61,22 @@ struct FieldSummary {
     custom: bool,
 }
 
-fn problem(status: StatusCode, error: impl Into<String>) -> Response {
+/// A refused admin request: small enough to travel in a `Result`.
+type Rejection = (StatusCode, Json<Problem>);
+
+fn problem(status: StatusCode, error: impl Into<String>) -> Rejection {
     (
         status,
         Json(Problem {
             error: error.into(),
         }),
     )
-        .into_response()
 }
 
 /// Refuses the request unless the admin token matches; 404 when no token is configured.
-fn authorise(state: &AppState, headers: &HeaderMap) -> Result<(), Response> {
+fn authorise(state: &AppState, headers: &HeaderMap) -> Result<(), Rejection> {
     let Some(expected) = &state.config.admin_token else {
-        return Err(StatusCode::NOT_FOUND.into_response());
+        return Err(problem(StatusCode::NOT_FOUND, "not found"));
     };
     let given = headers
         .get(axum::http::header::AUTHORIZATION)
@@ -90,7 +97,7 @@ async fn tenant_and_module(
     state: &AppState,
     tenant: &str,
     module: &str,
-) -> Result<(kontor_store::Tenant, Module), Response> {
+) -> Result<(kontor_store::Tenant, Module), Rejection> {
     let name = TenantName::parse(tenant).map_err(|e| problem(StatusCode::BAD_REQUEST, e))?;
     let module = Module::parse(module).ok_or_else(|| {
         problem(
@@ -108,7 +115,7 @@ async fn tenant_and_module(
     }
 }
 
-fn store_problem(e: StoreError) -> Response {
+fn store_problem(e: StoreError) -> Rejection {
     match e {
         StoreError::Duplicate { .. } => problem(StatusCode::CONFLICT, e.to_string()),
         StoreError::Invalid(_) | StoreError::NotFound { .. } => {
@@ -127,11 +134,11 @@ pub(crate) async fn list_fields(
     Path((tenant, module)): Path<(String, String)>,
 ) -> Response {
     if let Err(r) = authorise(&state, &headers) {
-        return r;
+        return r.into_response();
     }
     let (tenant, module) = match tenant_and_module(&state, &tenant, &module).await {
         Ok(found) => found,
-        Err(r) => return r,
+        Err(r) => return r.into_response(),
     };
     match state.store.field_config(tenant.id, module).await {
         Ok(config) => {
@@ -147,7 +154,7 @@ pub(crate) async fn list_fields(
                 .collect();
             Json(fields).into_response()
         }
-        Err(e) => store_problem(e),
+        Err(e) => store_problem(e).into_response(),
     }
 }
 
@@ -158,27 +165,23 @@ pub(crate) async fn add_field(
     body: Result<Json<FieldBody>, axum::extract::rejection::JsonRejection>,
 ) -> Response {
     if let Err(r) = authorise(&state, &headers) {
-        return r;
+        return r.into_response();
     }
     let Json(body) = match body {
         Ok(b) => b,
-        Err(e) => return problem(StatusCode::BAD_REQUEST, e.body_text()),
+        Err(e) => return problem(StatusCode::BAD_REQUEST, e.body_text()).into_response(),
     };
     let (tenant, module) = match tenant_and_module(&state, &tenant, &module).await {
         Ok(found) => found,
-        Err(r) => return r,
+        Err(r) => return r.into_response(),
     };
     let field = match new_field(body) {
         Ok(f) => f,
-        Err(e) => return problem(StatusCode::BAD_REQUEST, e),
+        Err(e) => return problem(StatusCode::BAD_REQUEST, e).into_response(),
     };
     match state.store.add_field(tenant.id, module, &field).await {
-        Ok(()) => (
-            StatusCode::CREATED,
-            Json(serde_json::json!({"name": field.name})),
-        )
-            .into_response(),
-        Err(e) => store_problem(e),
+        Ok(()) => (StatusCode::CREATED, Json(Created { name: field.name })).into_response(),
+        Err(e) => store_problem(e).into_response(),
     }
 }
 

@@ -62,6 +62,61 @@ pub enum Command {
     /// Manage a tenant's custom fields.
     #[command(subcommand)]
     Field(FieldCommand),
+    /// Manage a tenant's saved filters (`get filters`, `filterid`).
+    #[command(subcommand)]
+    Filter(FilterCommand),
+    /// Measure the server over HTTP against a baseline (issue 3's scenarios); PostgreSQL with
+    /// --database-url, else fresh SQLite files.
+    Bench(Box<BenchArgs>),
+}
+
+#[derive(Debug, Clone, Args)]
+#[command(after_help = "Examples:
+  kontor bench --sizes 10000,100000 --duration-secs 5
+  kontor bench --database-url postgres://postgres@127.0.0.1:5432/kontor_bench --sizes 10000
+  kontor bench --scenario fields --sizes 10000,1000000 --markdown docs/results.md")]
+pub struct BenchArgs {
+    /// Estates per run, comma-separated; each size gets a fresh database.
+    #[arg(long, value_delimiter = ',', default_values_t = [10_000u64, 100_000, 1_000_000])]
+    pub sizes: Vec<u64>,
+    /// Concurrent HTTP clients.
+    #[arg(long, default_value_t = 16)]
+    pub clients: usize,
+    /// Seconds per measured run (after one second of warm-up); the per-field runs take a
+    /// third of it, at least 2.
+    #[arg(long, default_value_t = 10)]
+    pub duration_secs: u64,
+    /// Also stop a run after this many requests.
+    #[arg(long, value_name = "N")]
+    pub max_requests: Option<u64>,
+    #[arg(long, value_enum, default_value = "all")]
+    pub scenario: BenchScenario,
+    /// Keep the SQLite files in DIR instead of a temporary directory that is removed.
+    #[arg(long, value_name = "DIR")]
+    pub keep_data: Option<PathBuf>,
+    /// Append the results as Markdown to FILE.
+    #[arg(long, value_name = "FILE")]
+    pub markdown: Option<PathBuf>,
+    /// Keep the server's per-request log line (off by default: its cost depends on where
+    /// stderr goes, not on the server).
+    #[arg(long)]
+    pub request_log: bool,
+}
+
+/// Which of issue 3's scenarios to run.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum BenchScenario {
+    All,
+    /// (a) list reads of 20, moving and repeated filter.
+    Read,
+    /// (b) a filter and sort on each real-client field, plus two JSON-only fields.
+    Fields,
+    /// (c) list reads of 500 with 30 fields.
+    Read500,
+    /// (d) create estates, 100 actions per request.
+    Create,
+    /// (e) memory of a `kontor serve` process under load.
+    Rss,
 }
 
 #[derive(Debug, Args)]
@@ -88,6 +143,33 @@ pub enum FieldCommand {
     /// --value ruhig=ruhig=quiet --value zentral=zentral=central`.
     Add(FieldAddArgs),
     /// List a module's fields (standard and custom).
+    List {
+        #[arg(long)]
+        tenant: String,
+        #[arg(long, default_value = "estate")]
+        module: String,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum FilterCommand {
+    /// Save a filter, e.g. `kontor filter add --tenant demo --module estate --name Published
+    /// --filter '{"veroeffentlichen":[{"op":"=","val":1}]}'`.
+    Add {
+        #[arg(long)]
+        tenant: String,
+        #[arg(long)]
+        module: String,
+        #[arg(long)]
+        name: String,
+        /// public, office or private.
+        #[arg(long, default_value = "office")]
+        scope: String,
+        /// The conditions in the API's own `filter` form (JSON).
+        #[arg(long)]
+        filter: String,
+    },
+    /// List a module's saved filters.
     List {
         #[arg(long)]
         tenant: String,

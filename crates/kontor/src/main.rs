@@ -1,5 +1,6 @@
 //! `kontor`: the server compatible with the onOffice API, and the tools around it.
 
+mod bench;
 mod cli;
 mod commands;
 mod seed;

@@ -107,7 +107,12 @@ async fn first_start_prints_credentials_that_work() -> TestResult {
     let secret = field(&lines, "secret").ok_or("no secret printed")?;
     assert_eq!(token.len(), 32);
     assert_eq!(secret.len(), 64);
-    assert!(lines.iter().any(|l| l.contains("with 250 estates, 100 addresses")), "{lines:?}");
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.contains("with 250 estates, 100 addresses")),
+        "{lines:?}"
+    );
     let json = call(&endpoint, &token, &secret).await?;
     assert_eq!(json["status"]["errorcode"], 0, "{json}");
     assert_eq!(

@@ -1,9 +1,11 @@
 //! One module per command group.
 
 mod apiuser;
+mod bench;
 mod call;
 mod completions;
 mod field;
+mod filter;
 mod seed;
 mod serve;
 mod tenant;
@@ -35,5 +37,7 @@ pub async fn run(cli: Cli) -> Result<(), CommandError> {
         Command::Completions(args) => completions::run(&args),
         Command::Seed(args) => seed::run(&cli.global, args).await,
         Command::Field(cmd) => field::run(&cli.global, cmd).await,
+        Command::Filter(cmd) => filter::run(&cli.global, cmd).await,
+        Command::Bench(args) => bench::run(&cli.global, *args).await,
     }
 }

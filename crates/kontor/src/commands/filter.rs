@@ -1,0 +1,75 @@
+//! `kontor filter add|list`: saved filters (`get filters`, `filterid`).
+
+use kontor_proto::calls::read::parse_filter;
+use kontor_store::fields::{record_module, Module};
+use kontor_store::{FieldStore, FilterStore, StoreError, TenantName, TenantStore};
+use serde_json::Value;
+
+use super::CommandError;
+use crate::cli::{FilterCommand, Global};
+use crate::settings::open_store;
+
+pub async fn run(global: &Global, cmd: FilterCommand) -> Result<(), CommandError> {
+    let (store, _) = open_store(global).await?;
+    let (tenant, module) = match &cmd {
+        FilterCommand::Add { tenant, module, .. } | FilterCommand::List { tenant, module } => {
+            (tenant, module)
+        }
+    };
+    let name = TenantName::parse(tenant).map_err(CommandError::Message)?;
+    let tenant = store
+        .tenant_by_name(&name)
+        .await?
+        .ok_or_else(|| StoreError::NotFound {
+            what: "tenant",
+            name: name.to_string(),
+        })?;
+    let module = Module::parse(module).ok_or_else(|| {
+        CommandError::Message(format!("unknown module {module:?}: use estate or address"))
+    })?;
+    match cmd {
+        FilterCommand::Add {
+            name: filter_name,
+            scope,
+            filter,
+            ..
+        } => {
+            let value: Value = serde_json::from_str(&filter)
+                .map_err(|e| CommandError::Message(format!("--filter is not JSON: {e}")))?;
+            let conditions = parse_filter(Some(&value))
+                .map_err(|e| CommandError::Message(format!("--filter: {}", e.message())))?;
+            let config = store.field_config(tenant.id, module).await?;
+            let id_field = if module == Module::Estate { "Id" } else { "id" };
+            if let Some(bad) = conditions
+                .iter()
+                .find(|c| c.field != id_field && config.get(&c.field).is_none())
+            {
+                return Err(CommandError::Message(format!(
+                    "--filter: unknown field {:?}",
+                    bad.field
+                )));
+            }
+            let id = store
+                .add_filter(
+                    tenant.id,
+                    record_module(module),
+                    &filter_name,
+                    &scope,
+                    &value.to_string(),
+                )
+                .await?;
+            println!(
+                "saved {} filter {id} {filter_name:?} for tenant {name}",
+                module.name()
+            );
+        }
+        FilterCommand::List { .. } => {
+            println!("id\tname\tscope\tfilter");
+            for f in store.list_filters(tenant.id, record_module(module)).await? {
+                println!("{}\t{}\t{}\t{}", f.id, f.name, f.scope, f.conditions);
+            }
+        }
+    }
+    store.close().await;
+    Ok(())
+}
