@@ -1,10 +1,10 @@
 //! `kontor field add|list`: custom fields of a tenant.
 
 use kontor_proto::Language;
-use kontor_store::fields::{FieldType, Module, NewCustomField, SelectOption};
-use kontor_store::{FieldStore, Labels, StoreError, TenantName, TenantStore};
+use kontor_store::fields::{FieldType, NewCustomField, SelectOption};
+use kontor_store::{FieldStore, Labels};
 
-use super::CommandError;
+use super::{find_tenant, parse_module, CommandError};
 use crate::cli::{FieldAddArgs, FieldCommand, Global};
 use crate::settings::open_store;
 
@@ -14,17 +14,9 @@ pub async fn run(global: &Global, cmd: FieldCommand) -> Result<(), CommandError>
         FieldCommand::Add(args) => (&args.tenant, &args.module),
         FieldCommand::List { tenant, module } => (tenant, module),
     };
-    let name = TenantName::parse(tenant).map_err(CommandError::Message)?;
-    let tenant = store
-        .tenant_by_name(&name)
-        .await?
-        .ok_or_else(|| StoreError::NotFound {
-            what: "tenant",
-            name: name.to_string(),
-        })?;
-    let module = Module::parse(module).ok_or_else(|| {
-        CommandError::Message(format!("unknown module {module:?}: use estate or address"))
-    })?;
+    let tenant = find_tenant(&store, tenant).await?;
+    let name = tenant.name.clone();
+    let module = parse_module(module)?;
     match cmd {
         FieldCommand::Add(args) => {
             let field = new_field(&args)?;

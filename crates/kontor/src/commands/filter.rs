@@ -2,10 +2,10 @@
 
 use kontor_proto::calls::read::parse_filter;
 use kontor_store::fields::{record_module, Module};
-use kontor_store::{FieldStore, FilterStore, StoreError, TenantName, TenantStore};
+use kontor_store::{FieldStore, FilterStore};
 use serde_json::Value;
 
-use super::CommandError;
+use super::{find_tenant, parse_module, CommandError};
 use crate::cli::{FilterCommand, Global};
 use crate::settings::open_store;
 
@@ -16,17 +16,9 @@ pub async fn run(global: &Global, cmd: FilterCommand) -> Result<(), CommandError
             (tenant, module)
         }
     };
-    let name = TenantName::parse(tenant).map_err(CommandError::Message)?;
-    let tenant = store
-        .tenant_by_name(&name)
-        .await?
-        .ok_or_else(|| StoreError::NotFound {
-            what: "tenant",
-            name: name.to_string(),
-        })?;
-    let module = Module::parse(module).ok_or_else(|| {
-        CommandError::Message(format!("unknown module {module:?}: use estate or address"))
-    })?;
+    let tenant = find_tenant(&store, tenant).await?;
+    let name = tenant.name.clone();
+    let module = parse_module(module)?;
     match cmd {
         FilterCommand::Add {
             name: filter_name,

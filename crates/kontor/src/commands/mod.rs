@@ -41,3 +41,24 @@ pub async fn run(cli: Cli) -> Result<(), CommandError> {
         Command::Bench(args) => bench::run(&cli.global, *args).await,
     }
 }
+
+/// The tenant a command names, or the error that says it does not exist.
+pub(crate) async fn find_tenant(
+    store: &kontor_store::Store,
+    name: &str,
+) -> Result<kontor_store::Tenant, CommandError> {
+    use kontor_store::TenantStore;
+    let name = kontor_store::TenantName::parse(name).map_err(CommandError::Message)?;
+    let found = store.tenant_by_name(&name).await?;
+    Ok(found.ok_or_else(|| StoreError::NotFound {
+        what: "tenant",
+        name: name.to_string(),
+    })?)
+}
+
+/// A module name given on the command line.
+pub(crate) fn parse_module(name: &str) -> Result<kontor_store::fields::Module, CommandError> {
+    kontor_store::fields::Module::parse(name).ok_or_else(|| {
+        CommandError::Message(format!("unknown module {name:?}: use estate or address"))
+    })
+}

@@ -2,23 +2,15 @@
 
 use std::time::Instant;
 
-use kontor_store::{StoreError, TenantName, TenantStore};
-
-use super::CommandError;
+use super::{find_tenant, CommandError};
 use crate::cli::{Global, SeedArgs};
 use crate::seed::run::{run as seed, Plan};
 use crate::settings::open_store;
 
 pub async fn run(global: &Global, args: SeedArgs) -> Result<(), CommandError> {
     let (store, _) = open_store(global).await?;
-    let name = TenantName::parse(&args.tenant).map_err(CommandError::Message)?;
-    let tenant = store
-        .tenant_by_name(&name)
-        .await?
-        .ok_or_else(|| StoreError::NotFound {
-            what: "tenant",
-            name: name.to_string(),
-        })?;
+    let tenant = find_tenant(&store, &args.tenant).await?;
+    let name = tenant.name.clone();
     let started = Instant::now();
     let plan = Plan {
         estates: args.estates,
