@@ -683,33 +683,125 @@ async fn georangesearch_finds_estates_within_the_radius() -> TestResult {
 }
 
 #[tokio::test]
-async fn language_options_and_saved_filters_are_answered_honestly() -> TestResult {
+async fn language_versions_are_written_and_read_with_estatelanguage() -> TestResult {
     let server = TestServer::start().await?;
     let c = server.tenant("demo", 'a').await?;
-    let id = create(&server, &c, json!({"ort": "Aachen"})).await?;
-    let result = read(&server, &c, json!({"data": ["ort"], "addMainLangId": true, "addestatelanguage": true, "estatelanguage": "DEU"})).await?;
+    let main = create(
+        &server,
+        &c,
+        json!({"ort": "Aachen", "objekttitel": "Schönes Haus", "kaufpreis": 300000}),
+    )
+    .await?;
+    let other = create(
+        &server,
+        &c,
+        json!({"ort": "Bonn", "objekttitel": "Wohnung"}),
+    )
+    .await?;
+    let result = read(&server, &c, json!({"data": ["ort"], "addMainLangId": true, "addestatelanguage": true, "estatelanguage": "DEU", "sortby": {"Id": "ASC"}})).await?;
     assert_eq!(
         result["data"]["records"][0]["elements"],
         json!({"language": "", "mainLangId": null, "ort": "Aachen"})
     );
-    assert_eq!(result["data"]["records"][0]["id"], id);
-    let eng = read(
+
+    let none = read(
         &server,
         &c,
-        json!({"data": ["ort"], "estatelanguage": "ENG"}),
+        json!({"data": ["objekttitel"], "estatelanguage": "ENG"}),
     )
     .await?;
     assert_eq!(
-        eng["status"]["errorcode"], 160,
-        "no language versions yet: said, not ignored"
+        none["data"]["meta"]["cntabsolute"], 0,
+        "no English version yet"
     );
+
+    let english = call(
+        &server,
+        &c,
+        ActionVerb::Modify,
+        "estate",
+        json!(main),
+        json!({"estatelanguage": "ENG", "data": {"objekttitel": "Beautiful house"}}),
+    )
+    .await?;
+    assert_eq!(english["status"]["errorcode"], 0, "{english}");
+    let again = call(
+        &server,
+        &c,
+        ActionVerb::Modify,
+        "estate",
+        json!(main),
+        json!({"estatelanguage": "ENG", "data": {"kaufpreis": 310000}}),
+    )
+    .await?;
+    assert_eq!(again["status"]["errorcode"], 0, "{again}");
+
+    let read_eng = call(&server, &c, ActionVerb::Read, "estate", json!(main), json!({
+        "data": ["Id", "objekttitel", "ort", "kaufpreis"], "estatelanguage": "ENG", "addMainLangId": true, "addestatelanguage": true,
+    })).await?;
+    assert_eq!(read_eng["data"]["meta"]["cntabsolute"], 1, "{read_eng}");
+    let record = &read_eng["data"]["records"][0];
+    let sub = record["id"].as_i64().ok_or("no id")?;
+    assert!(
+        sub != main && sub != other,
+        "the version has an id of its own"
+    );
+    assert_eq!(
+        record["elements"],
+        json!({
+            "language": "ENG", "mainLangId": main.to_string(), "Id": sub.to_string(),
+            "objekttitel": "Beautiful house", "ort": "Aachen", "kaufpreis": "310000.00",
+        })
+    );
+    let main_read = call(
+        &server,
+        &c,
+        ActionVerb::Read,
+        "estate",
+        json!(main),
+        json!({"data": ["objekttitel", "kaufpreis"]}),
+    )
+    .await?;
+    assert_eq!(
+        main_read["data"]["records"][0]["elements"],
+        json!({"objekttitel": "Schönes Haus", "kaufpreis": "300000.00"}),
+        "the main estate is unchanged"
+    );
+    let listed = read(&server, &c, json!({"data": ["objekttitel"], "estatelanguage": "ENG", "filter": {"ort": [{"op": "=", "val": "Aachen"}]}})).await?;
+    assert_eq!(ids(&listed), [sub]);
+    let by_sub_id = call(
+        &server,
+        &c,
+        ActionVerb::Read,
+        "estate",
+        json!(sub),
+        json!({"data": ["objekttitel"], "estatelanguage": "ENG"}),
+    )
+    .await?;
+    assert_eq!(
+        by_sub_id["data"]["meta"]["cntabsolute"], 0,
+        "sub-ids cannot be addressed directly"
+    );
+    let all_main = read(&server, &c, json!({"data": ["Id"]})).await?;
+    assert_eq!(
+        all_main["data"]["meta"]["cntabsolute"], 2,
+        "versions are not main-language estates"
+    );
+    let unknown = call(
+        &server,
+        &c,
+        ActionVerb::Modify,
+        "estate",
+        json!(999),
+        json!({"estatelanguage": "ENG", "data": {"objekttitel": "x"}}),
+    )
+    .await?;
+    assert_eq!(unknown["status"]["errorcode"], 293);
     let saved = read(&server, &c, json!({"filterid": 12})).await?;
     assert_eq!(saved["status"]["errorcode"], 284);
     assert_eq!(
-        saved["status"]["message"]
-            .as_str()
-            .map(|m| m.starts_with("The requested filterid 12 is unknown")),
-        Some(true)
+        saved["status"]["message"],
+        "The requested filterid 12 is unknown"
     );
     Ok(())
 }

@@ -77,8 +77,17 @@ const ADDRESS: &[HotColumn] = &[
 /// The record id field of each module (`Id` for estates, `id` for addresses).
 pub(crate) fn id_field(module: RecordModule) -> &'static str {
     match module {
-        RecordModule::Estate => "Id",
+        RecordModule::Estate | RecordModule::EstateLanguage => "Id",
         RecordModule::Address => "id",
+    }
+}
+
+/// The column the id field and id lists refer to. For language versions that is the main
+/// estate's id: the docs say sub-ids cannot be addressed directly.
+pub(crate) fn id_column(module: RecordModule) -> &'static str {
+    match module {
+        RecordModule::EstateLanguage => "main_id",
+        _ => "id",
     }
 }
 
@@ -86,6 +95,8 @@ pub(crate) fn hot_columns(module: RecordModule) -> &'static [HotColumn] {
     match module {
         RecordModule::Estate => ESTATE,
         RecordModule::Address => ADDRESS,
+        // Language versions keep every value in the document.
+        RecordModule::EstateLanguage => &[],
     }
 }
 

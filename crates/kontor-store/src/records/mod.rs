@@ -24,6 +24,8 @@ use crate::{StoreError, TenantId};
 pub enum RecordModule {
     Estate,
     Address,
+    /// Language versions of estates (`estatelanguage` other than the main language).
+    EstateLanguage,
 }
 
 impl RecordModule {
@@ -31,6 +33,7 @@ impl RecordModule {
         match self {
             RecordModule::Estate => "estate",
             RecordModule::Address => "address",
+            RecordModule::EstateLanguage => "estate_language",
         }
     }
 
@@ -38,6 +41,7 @@ impl RecordModule {
         match self {
             RecordModule::Estate => "estates",
             RecordModule::Address => "addresses",
+            RecordModule::EstateLanguage => "estate_languages",
         }
     }
 }
@@ -87,6 +91,8 @@ pub struct RecordQuery {
     pub geo: Option<GeoCircle>,
     pub limit: u32,
     pub offset: u64,
+    /// For [`RecordModule::EstateLanguage`]: the language version to read (`ENG`, …).
+    pub language: Option<String>,
 }
 
 /// A stored record: its ids and its document of field values.
@@ -95,6 +101,8 @@ pub struct StoredRecord {
     pub id: i64,
     pub uuid: String,
     pub doc: Map<String, Value>,
+    /// For a language version: the id of its main-language estate.
+    pub main_id: Option<i64>,
 }
 
 /// A page of records and the number of all matches.
@@ -138,6 +146,17 @@ pub trait RecordStore {
         module: RecordModule,
         id: i64,
     ) -> impl Future<Output = Result<Option<StoredRecord>, StoreError>> + Send;
+
+    /// Writes the `language` version of estate `main_id`: updates it, or creates it as a copy
+    /// of the main estate with `changes` applied. Returns its id; `Ok(None)` when there is no
+    /// such main estate.
+    fn write_language_version(
+        &self,
+        tenant: TenantId,
+        main_id: i64,
+        language: &str,
+        changes: Map<String, Value>,
+    ) -> impl Future<Output = Result<Option<i64>, StoreError>> + Send;
 
     /// Hands out the next value of a per-tenant counter (customer numbers, contact ids).
     fn next_ids(

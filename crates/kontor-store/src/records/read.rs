@@ -29,6 +29,7 @@ pub(crate) struct RecordRow {
     id: i64,
     uuid: String,
     doc: String,
+    main_id: Option<i64>,
 }
 
 impl RecordRow {
@@ -39,6 +40,7 @@ impl RecordRow {
             id: self.id,
             uuid: self.uuid,
             doc,
+            main_id: self.main_id,
         })
     }
 }
@@ -51,11 +53,16 @@ impl Store {
         }
     }
 
-    /// The columns every record read selects; PostgreSQL hands the JSONB back as text.
-    pub(crate) fn record_columns(&self) -> &'static str {
-        match self.dialect() {
-            Dialect::Sqlite => "id, uuid, doc",
-            Dialect::Postgres => "id, uuid, doc::text AS doc",
+    /// The columns every record read selects; PostgreSQL hands the JSONB back as text, and
+    /// only language versions have a main id (typed NULL elsewhere, so both drivers decode it).
+    pub(crate) fn record_columns(&self, module: RecordModule) -> &'static str {
+        match (self.dialect(), module) {
+            (Dialect::Sqlite, RecordModule::EstateLanguage) => "id, uuid, doc, main_id",
+            (Dialect::Sqlite, _) => "id, uuid, doc, CAST(NULL AS BIGINT) AS main_id",
+            (Dialect::Postgres, RecordModule::EstateLanguage) => {
+                "id, uuid, doc::text AS doc, main_id"
+            }
+            (Dialect::Postgres, _) => "id, uuid, doc::text AS doc, CAST(NULL AS BIGINT) AS main_id",
         }
     }
 
@@ -125,7 +132,7 @@ impl Store {
         }
         let mut page = Sql::default();
         page.push("SELECT ")
-            .push(self.record_columns())
+            .push(self.record_columns(module))
             .push(" FROM ")
             .push(module.table())
             .push(" WHERE ");

@@ -6,7 +6,7 @@
 
 use kontor_proto::calls::read::{FilterOp, Operand, Scalar};
 
-use super::columns::{hot_column, id_field};
+use super::columns::{hot_column, id_column, id_field};
 use super::{FieldCondition, FieldSort, GeoCircle, RecordModule, RecordQuery, ValueKind};
 
 /// A bound value.
@@ -56,8 +56,12 @@ pub(crate) fn where_clause(
 ) -> Sql {
     let mut sql = Sql::default();
     sql.push("tenant_id = ").bind(Bind::Int(tenant));
+    if module == RecordModule::EstateLanguage {
+        sql.push(" AND language = ")
+            .bind(Bind::Text(q.language.clone().unwrap_or_default()));
+    }
     if let Some(ids) = &q.ids {
-        sql.push(" AND id IN (");
+        sql.push(" AND ").push(id_column(module)).push(" IN (");
         if ids.is_empty() {
             sql.push("NULL");
         }
@@ -92,7 +96,8 @@ pub(crate) fn order_and_page(
         sort_key(sql, dialect, module, s);
         sql.push(", ");
     }
-    sql.push("id ASC LIMIT ")
+    sql.push(id_column(module))
+        .push(" ASC, id ASC LIMIT ")
         .bind(Bind::Int(i64::from(q.limit)))
         .push(" OFFSET ")
         .bind(Bind::Int(q.offset.min(i64::MAX as u64) as i64));
@@ -107,7 +112,7 @@ fn sort_key(sql: &mut Sql, dialect: Dialect, module: RecordModule, s: &FieldSort
 /// (0 or "") filled in.
 fn field_expr(sql: &mut Sql, dialect: Dialect, module: RecordModule, field: &str, kind: ValueKind) {
     if field == id_field(module) {
-        sql.push("id");
+        sql.push(id_column(module));
         return;
     }
     if let Some(col) = hot_column(module, field) {

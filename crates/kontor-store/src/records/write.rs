@@ -65,6 +65,11 @@ impl RecordStore for Store {
         if docs.is_empty() {
             return Ok(Vec::new());
         }
+        if module == RecordModule::EstateLanguage {
+            return Err(StoreError::Invalid(
+                "language versions are written with write_language_version".into(),
+            ));
+        }
         let statement = self.insert_statement(module);
         let count = docs.len() as i64;
         on_db!(&self.db, pool => {
@@ -151,7 +156,7 @@ impl RecordStore for Store {
     ) -> Result<Option<StoredRecord>, StoreError> {
         let text = format!(
             "SELECT {} FROM {} WHERE tenant_id = $1 AND id = $2",
-            self.record_columns(),
+            self.record_columns(module),
             module.table()
         );
         let row: Option<RecordRow> = on_db!(&self.db, pool => sqlx::query_as(&text)
@@ -160,6 +165,79 @@ impl RecordStore for Store {
             .fetch_optional(pool)
             .await)?;
         row.map(RecordRow::into_record).transpose()
+    }
+
+    async fn write_language_version(
+        &self,
+        tenant: TenantId,
+        main_id: i64,
+        language: &str,
+        changes: Map<String, Value>,
+    ) -> Result<Option<i64>, StoreError> {
+        let changes_text = doc_text(&changes);
+        let (patch, insert_doc) = match self.dialect() {
+            Dialect::Sqlite => ("json_patch(doc, $1)", "$6"),
+            Dialect::Postgres => ("doc || $1::jsonb", "$6::jsonb"),
+        };
+        let update = format!(
+            "UPDATE estate_languages SET doc = {patch}
+              WHERE tenant_id = $2 AND main_id = $3 AND language = $4 RETURNING id"
+        );
+        let insert = format!(
+            "INSERT INTO estate_languages (tenant_id, id, main_id, language, uuid, doc)
+             VALUES ($1, $2, $3, $4, $5, {insert_doc})"
+        );
+        let main_select = format!(
+            "SELECT {} FROM estates WHERE tenant_id = $1 AND id = $2",
+            self.record_columns(RecordModule::Estate)
+        );
+        on_db!(&self.db, pool => {
+            let mut tx = pool.begin().await?;
+            let updated: Option<(i64,)> = sqlx::query_as(&update)
+                .bind(&changes_text)
+                .bind(tenant.0)
+                .bind(main_id)
+                .bind(language)
+                .fetch_optional(&mut *tx)
+                .await?;
+            let id = match updated {
+                Some((id,)) => id,
+                None => {
+                    let main: Option<RecordRow> = sqlx::query_as(&main_select)
+                        .bind(tenant.0)
+                        .bind(main_id)
+                        .fetch_optional(&mut *tx)
+                        .await?;
+                    let Some(main) = main else { return Ok(None) };
+                    // A new language version starts as a copy of the main estate.
+                    let mut doc = main.into_record()?.doc;
+                    doc.extend(changes);
+                    let (id,): (i64,) = sqlx::query_as(NEXT_IDS)
+                        .bind(tenant.0)
+                        .bind(RecordModule::Estate.name())
+                        .bind(1_i64)
+                        .fetch_one(&mut *tx)
+                        .await?;
+                    sqlx::query(&insert)
+                        .bind(tenant.0)
+                        .bind(id)
+                        .bind(main_id)
+                        .bind(language)
+                        .bind(uuid::Uuid::new_v4().to_string())
+                        .bind(doc_text(&doc))
+                        .execute(&mut *tx)
+                        .await?;
+                    id
+                }
+            };
+            sqlx::query(BUMP_GENERATION)
+                .bind(tenant.0)
+                .bind(RecordModule::EstateLanguage.name())
+                .execute(&mut *tx)
+                .await?;
+            tx.commit().await?;
+            Ok(Some(id))
+        })
     }
 
     async fn next_ids(

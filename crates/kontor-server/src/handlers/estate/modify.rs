@@ -7,7 +7,7 @@
 //! → `{"meta":{"cntabsolute":null},"records":[{"id":0,"type":"estate","elements":{"success":"success"}}]}`
 
 use kontor_proto::calls::params::Params;
-use kontor_proto::{ApiError, Data, ErrorCode, Record, RecordId};
+use kontor_proto::{ApiError, Data, ErrorCode, Language, Record, RecordId};
 use kontor_store::fields::Module;
 use kontor_store::records::RecordModule;
 use kontor_store::{FieldStore, RecordStore};
@@ -31,10 +31,21 @@ pub(crate) async fn handle(
         .map_err(store_error)?;
     let mut changes = validate(&config, super::WRITE, data)?;
     changes.insert("geaendert_am".into(), Value::String(datetime_now()));
-    let found = store
-        .update_record(ctx.tenant, RecordModule::Estate, id, changes)
-        .await
-        .map_err(store_error)?;
+    // `estatelanguage` (beside `data`) writes that language version of the main estate.
+    let language = params
+        .opt_language("estatelanguage")?
+        .filter(|l| *l != Language::DEU);
+    let found = match language {
+        Some(lang) => store
+            .write_language_version(ctx.tenant, id, lang.as_str(), changes)
+            .await
+            .map_err(store_error)?
+            .is_some(),
+        None => store
+            .update_record(ctx.tenant, RecordModule::Estate, id, changes)
+            .await
+            .map_err(store_error)?,
+    };
     if !found {
         return Err(ApiError::new(ErrorCode::UnknownEstateRecord));
     }

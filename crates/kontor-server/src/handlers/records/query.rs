@@ -111,6 +111,7 @@ pub(crate) fn resolve(
         geo: params.georangesearch.as_ref().map(circle).transpose()?,
         limit: params.listlimit,
         offset: params.listoffset,
+        language: None,
     })
 }
 

@@ -33,7 +33,17 @@ pub(crate) async fn read(
     params: Params<'_>,
 ) -> Result<Data, ApiError> {
     let mut params = ReadParams::parse(params)?;
-    check_unsupported(spec, &params)?;
+    // A language other than the main one reads the estates' language versions.
+    let language = params
+        .estatelanguage
+        .filter(|l| *l != Language::DEU && spec.module == Module::Estate);
+    let spec = match language {
+        Some(_) => ReadSpec {
+            record_module: RecordModule::EstateLanguage,
+            ..spec
+        },
+        None => spec,
+    };
     if let Some(id) = params.filterid {
         params
             .filter
@@ -48,7 +58,8 @@ pub(crate) async fn read(
         None if !params.recordids.is_empty() => Some(params.recordids.clone()),
         None => None,
     };
-    let query: RecordQuery = resolve(&config, spec.record_module, spec.id_field, &params, ids)?;
+    let mut query: RecordQuery = resolve(&config, spec.record_module, spec.id_field, &params, ids)?;
+    query.language = language.map(|l| l.to_string());
     let page = store
         .query_records(ctx.tenant, spec.record_module, &query)
         .await
@@ -61,15 +72,13 @@ pub(crate) async fn read(
         .records
         .iter()
         .map(|r| {
-            let elements = elements(
-                &config,
-                spec,
-                &params.data,
-                r,
-                style,
-                params.addestatelanguage,
-                params.add_main_lang_id,
-            );
+            let extras = Extras {
+                language: params
+                    .addestatelanguage
+                    .then(|| language.map(|l| l.to_string()).unwrap_or_default()),
+                main_lang_id: params.add_main_lang_id,
+            };
+            let elements = elements(&config, spec, &params.data, r, style, extras);
             Record::new(RecordId::Int(r.id), Some(spec.record_type), &elements)
         })
         .collect();
@@ -82,28 +91,38 @@ pub(crate) async fn read(
 }
 
 /// The requested fields in the requested order.
-#[allow(clippy::too_many_arguments)]
+/// What `addestatelanguage` and `addMainLangId` add to estate elements.
+#[derive(Debug, Clone)]
+struct Extras {
+    /// The record's language: `""` for the main language, `ENG` for a version.
+    language: Option<String>,
+    main_lang_id: bool,
+}
+
 fn elements(
     config: &FieldConfig,
     spec: ReadSpec,
     data: &[String],
     record: &StoredRecord,
     style: Style,
-    add_language: bool,
-    add_main_lang_id: bool,
+    extras: Extras,
 ) -> Map<String, Value> {
     let mut out = Map::new();
     if spec.id_in_elements {
         out.insert("id".into(), Value::from(record.id));
     }
-    // Every estate is kept in the main language (see check_unsupported), so its language
-    // is "" and it is its own main-language record.
     if spec.module == Module::Estate {
-        if add_language {
-            out.insert("language".into(), Value::String(String::new()));
+        if let Some(language) = extras.language {
+            out.insert("language".into(), Value::String(language));
         }
-        if add_main_lang_id {
-            out.insert("mainLangId".into(), Value::Null);
+        // A main-language estate has no main id of its own: null, as recorded; a language
+        // version names its main estate (a string, as in the docs' example).
+        if extras.main_lang_id {
+            let main = record
+                .main_id
+                .map(|m| Value::String(m.to_string()))
+                .unwrap_or(Value::Null);
+            out.insert("mainLangId".into(), main);
         }
     }
     for name in data {
@@ -127,20 +146,6 @@ fn elements(
         }
     }
     out
-}
-
-/// Parameters Kontor understands but cannot honour yet are refused with a message, never
-/// silently ignored: a client must not believe it read a language version.
-fn check_unsupported(spec: ReadSpec, params: &ReadParams) -> Result<(), ApiError> {
-    if let Some(lang) = params.estatelanguage.filter(|l| *l != Language::DEU) {
-        if spec.module == Module::Estate {
-            return Err(
-                ApiError::with_detail(ErrorCode::InvalidLanguage, lang.to_string())
-                    .hint("Kontor keeps estates in the main language (DEU) only so far"),
-            );
-        }
-    }
-    Ok(())
 }
 
 /// The conditions of a saved filter, ANDed with the request's own.
