@@ -7,15 +7,18 @@ use axum::extract::rejection::BytesRejection;
 use axum::extract::State;
 use axum::http::header;
 use axum::response::{IntoResponse, Response};
+use kontor_proto::calls::params::Params;
 use kontor_proto::php_json::try_to_php_json;
 use kontor_proto::request::decode;
 use kontor_proto::response::{ActionStatus, ResultData};
-use kontor_proto::{Action, ActionResult, ApiError, Envelope, ErrorCode, Request};
+use kontor_proto::{
+    Action, ActionResult, ApiError, Data, Envelope, ErrorCode, Request, ResourceId,
+};
 use kontor_store::{ApiUserStore, AuthenticatedUser};
 
 use crate::handlers::{store_error, Ctx};
 use crate::observe::{self, RequestSummary};
-use crate::{auth, dispatch, AppState};
+use crate::{auth, dispatch, handlers, AppState, Call};
 
 // COMPAT: RB and N8N throw on non-2xx statuses; RB cannot read gzip (docs/compat.md).
 /// Answers every request with HTTP 200 and a JSON envelope, never compressed: Ruby's and
@@ -55,7 +58,7 @@ pub(crate) async fn endpoint(
         .into_response()
 }
 
-type ActionLabels = Vec<(&'static str, &'static str, u16)>;
+type ActionLabels = Vec<Label>;
 
 async fn handle(
     state: &AppState,
@@ -80,12 +83,78 @@ async fn handle(
     let now = unix_now();
     let mut results = Vec::with_capacity(request.actions.len());
     let mut labels = Vec::with_capacity(request.actions.len());
-    for action in &request.actions {
+    let mut rest = &request.actions[..];
+    while let Some(action) = rest.first() {
+        // A run of estate creates shares one transaction; everything else runs one by one.
+        let run = rest.iter().take_while(|a| is_estate_create(a)).count();
+        if run > 1 {
+            for (result, label) in
+                run_estate_creates(state, &request, &user, &rest[..run], now).await
+            {
+                labels.push(label);
+                results.push(result);
+            }
+            rest = &rest[run..];
+            continue;
+        }
         let (result, label) = run_action(state, &request, &user, action, now).await;
         labels.push(label);
         results.push(result);
+        rest = &rest[1..];
     }
     Ok((Envelope::results(results), user, labels))
+}
+
+type Label = (&'static str, &'static str, u16);
+
+fn is_estate_create(action: &Action) -> bool {
+    matches!(dispatch::route(&action.actionid, &action.resourcetype), Ok(r) if r.call == Call::CreateEstate)
+}
+
+/// Authenticates each create of a run on its own, then creates the authenticated ones
+/// together; the results keep the request's order.
+async fn run_estate_creates(
+    state: &AppState,
+    request: &Request,
+    user: &AuthenticatedUser,
+    actions: &[Action],
+    now: i64,
+) -> Vec<(ActionResult, Label)> {
+    let checked: Vec<Result<(), ApiError>> = actions
+        .iter()
+        .map(|a| {
+            auth::check_timestamp(a, now, state.config.timestamp_window_secs)?;
+            auth::check_hmac(a, &request.token, &user.secret)
+        })
+        .collect();
+    let params: Vec<Params<'_>> = actions
+        .iter()
+        .zip(&checked)
+        .filter(|(_, c)| c.is_ok())
+        .map(|(a, _)| Params(&a.parameters))
+        .collect();
+    let ctx = Ctx {
+        tenant: user.tenant,
+        api_user: user.api_user,
+        resourceid: &ResourceId::Empty,
+    };
+    let mut created = handlers::estate::create::handle_run(&state.store, &ctx, &params)
+        .await
+        .into_iter();
+    actions
+        .iter()
+        .zip(checked)
+        .map(|(action, check)| {
+            let outcome = match check {
+                Ok(()) => created
+                    .next()
+                    .unwrap_or_else(|| Err(ApiError::new(ErrorCode::EntryCouldNotBeCreated))),
+                Err(e) => Err(e),
+            };
+            let outcome = outcome.map(|data| (data, false));
+            result_of(action, outcome, ("create", "estate"))
+        })
+        .collect()
 }
 
 /// Runs one action; its failure stays in its own result and the others still run.
@@ -95,7 +164,7 @@ async fn run_action(
     user: &AuthenticatedUser,
     action: &Action,
     now: i64,
-) -> (ActionResult, (&'static str, &'static str, u16)) {
+) -> (ActionResult, Label) {
     // Routing has no side effects; doing it first gives the metrics a label even when the
     // action then fails authentication.
     let routed = dispatch::route(&action.actionid, &action.resourcetype);
@@ -117,6 +186,15 @@ async fn run_action(
             .map(|data| (data, route.verb.cacheable()))
     }
     .await;
+    result_of(action, outcome, label)
+}
+
+/// The result of an action from its outcome.
+fn result_of(
+    action: &Action,
+    outcome: Result<(Data, bool), ApiError>,
+    label: (&'static str, &'static str),
+) -> (ActionResult, Label) {
     let (data, cacheable, status) = match outcome {
         Ok((data, cacheable)) => (ResultData::Ok(data), cacheable, ActionStatus::ok()),
         Err(e) => (

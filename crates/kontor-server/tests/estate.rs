@@ -866,3 +866,44 @@ async fn saved_filters_are_listed_and_applied_with_filterid() -> TestResult {
     );
     Ok(())
 }
+
+#[tokio::test]
+async fn a_batch_of_creates_answers_each_action_in_order() -> TestResult {
+    let server = TestServer::start().await?;
+    let c = server.tenant("demo", 'a').await?;
+    let create = |data: Value| action_v2(&c, ActionVerb::Create, "estate", json!({"data": data}));
+    let mut bad_hmac = create(json!({"kaufpreis": 3}));
+    bad_hmac["hmac"] = json!("nope");
+    let actions = vec![
+        create(json!({"kaufpreis": 1})),
+        create(json!({"nope": 1})),
+        bad_hmac,
+        create(json!({"kaufpreis": 2})),
+        action_v2(
+            &c,
+            ActionVerb::Read,
+            "estate",
+            json!({"data": ["kaufpreis"], "sortby": {"Id": "ASC"}}),
+        ),
+        create(json!({"kaufpreis": 4})),
+    ];
+    let json = server.post(&envelope(&c, actions)).await?;
+    assert_eq!(codes(&json), [0, 143, 137, 0, 0, 0]);
+    let results = json["response"]["results"]
+        .as_array()
+        .cloned()
+        .unwrap_or_default();
+    let id = |i: usize| results[i]["data"]["records"][0]["id"].clone();
+    assert_eq!(
+        (id(0), id(3), id(5)),
+        (json!(1), json!(2), json!(3)),
+        "refused creates use no id"
+    );
+    assert_eq!(
+        results[4]["data"]["meta"]["cntabsolute"], 2,
+        "the read sees the creates before it"
+    );
+    assert_eq!(results[0]["cacheable"], false);
+    assert_eq!(results[1]["data"], json!([]));
+    Ok(())
+}
