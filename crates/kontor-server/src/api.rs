@@ -69,17 +69,7 @@ async fn handle(
         return Err(too_large(state));
     }
     let request = decode(&body)?;
-    let user = state
-        .store
-        .authenticate(request.token.as_str())
-        .await
-        .map_err(store_error)?
-        .ok_or_else(|| {
-            ApiError::with_detail(
-                ErrorCode::NotAuthenticated,
-                "unknown token; a token has 32 characters and a secret 64, check they are not swapped",
-            )
-        })?;
+    let user = authenticate(state, request.token.as_str()).await?;
     let now = unix_now();
     let mut results = Vec::with_capacity(request.actions.len());
     let mut labels = Vec::with_capacity(request.actions.len());
@@ -106,6 +96,26 @@ async fn handle(
 }
 
 type Label = (&'static str, &'static str, u16);
+
+/// The API user of a token, from the short-lived cache or the store.
+async fn authenticate(state: &AppState, token: &str) -> Result<AuthenticatedUser, ApiError> {
+    if let Some(user) = state.auth_cache.get(token) {
+        return Ok(user);
+    }
+    let user = state
+        .store
+        .authenticate(token)
+        .await
+        .map_err(store_error)?
+        .ok_or_else(|| {
+            ApiError::with_detail(
+                ErrorCode::NotAuthenticated,
+                "unknown token; a token has 32 characters and a secret 64, check they are not swapped",
+            )
+        })?;
+    state.auth_cache.put(token, &user);
+    Ok(user)
+}
 
 fn is_estate_create(action: &Action) -> bool {
     matches!(dispatch::route(&action.actionid, &action.resourcetype), Ok(r) if r.call == Call::CreateEstate)

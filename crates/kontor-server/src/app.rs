@@ -16,6 +16,7 @@ use crate::{admin, api, observe, ServerConfig};
 pub struct AppState {
     pub store: Store,
     pub config: Arc<ServerConfig>,
+    pub(crate) auth_cache: Arc<crate::auth_cache::AuthCache>,
 }
 
 impl AppState {
@@ -23,6 +24,7 @@ impl AppState {
         AppState {
             store,
             config: Arc::new(config),
+            auth_cache: Arc::default(),
         }
     }
 }

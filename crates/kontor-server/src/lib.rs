@@ -11,6 +11,7 @@ mod admin;
 mod api;
 mod app;
 mod auth;
+mod auth_cache;
 pub mod config;
 mod dispatch;
 mod handlers;

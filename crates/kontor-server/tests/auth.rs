@@ -193,3 +193,36 @@ async fn a_token_sees_only_its_own_tenant() -> TestResult {
     assert_eq!(codes(&json), [137]);
     Ok(())
 }
+
+#[tokio::test]
+async fn a_rotated_secret_takes_effect_within_two_seconds() -> TestResult {
+    use kontor_proto::{ApiSecret, ApiToken};
+    use kontor_store::ApiUserStore;
+    let server = TestServer::start().await?;
+    let c = server.tenant("demo", 'a').await?;
+    let json = server.post(&envelope(&c, vec![kinds_request(&c)])).await?;
+    assert_eq!(codes(&json), [0]);
+    let rotated = Credentials {
+        token: c.token.clone(),
+        secret: "R".repeat(64),
+        tenant: c.tenant,
+    };
+    server
+        .store
+        .store
+        .rotate_secret(
+            &ApiToken::parse(&c.token)?,
+            &ApiSecret::parse(&rotated.secret)?,
+        )
+        .await?;
+    // Authentications are reused for up to two seconds (they would cost a database round
+    // trip per request otherwise); after that only the new secret signs.
+    tokio::time::sleep(std::time::Duration::from_millis(2100)).await;
+    let json = server
+        .post(&envelope(&rotated, vec![kinds_request(&rotated)]))
+        .await?;
+    assert_eq!(codes(&json), [0], "the new secret works");
+    let json = server.post(&envelope(&c, vec![kinds_request(&c)])).await?;
+    assert_eq!(codes(&json), [137], "the old one no longer does");
+    Ok(())
+}
