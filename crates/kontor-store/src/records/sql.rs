@@ -6,7 +6,7 @@
 
 use kontor_proto::calls::read::{FilterOp, Operand, Scalar};
 
-use super::columns::{hot_column, id_column, id_field};
+use super::columns::{hot_column, id_column, id_field, ColumnKind};
 use super::{FieldCondition, FieldSort, GeoCircle, RecordModule, RecordQuery, ValueKind};
 
 /// A bound value.
@@ -159,6 +159,9 @@ fn condition(sql: &mut Sql, dialect: Dialect, module: RecordModule, c: &FieldCon
     if c.kind == ValueKind::Multi {
         return multi_condition(sql, dialect, c);
     }
+    if let Some(column) = integer_column(module, &c.field) {
+        return integer_condition(sql, column, c);
+    }
     let like = match dialect {
         Dialect::Sqlite => " LIKE ",
         Dialect::Postgres => " ILIKE ",
@@ -285,4 +288,91 @@ fn geo_circle(sql: &mut Sql, geo: &GeoCircle) {
         .bind(Bind::Real(cos * cos))
         .push(" <= ")
         .bind(Bind::Real(dlat * dlat));
+}
+
+/// The integer column a field is kept in (`id`, `status`, …), if any.
+fn integer_column(module: RecordModule, field: &str) -> Option<&'static str> {
+    if field == id_field(module) {
+        return Some(id_column(module));
+    }
+    hot_column(module, field)
+        .filter(|c| c.kind == ColumnKind::Int)
+        .map(|c| c.column)
+}
+
+/// A number compared with an integer column, written with integer bounds. PostgreSQL would
+/// otherwise cast the column to the parameter's float type and could not use its index; the
+/// bounds are rounded so that the result is the same as comparing as floats (`status < 1.5`
+/// is `status < 2`, `status = 1.5` matches nothing).
+fn integer_condition(sql: &mut Sql, column: &str, c: &FieldCondition) {
+    let num = |s: &Scalar| s.as_f64().unwrap_or(0.0);
+    let whole = |f: f64| f.fract() == 0.0;
+    let clamp = |f: f64| f.clamp(i64::MIN as f64, i64::MAX as f64) as i64;
+    match (&c.op, &c.operand) {
+        (FilterOp::Eq, Operand::One(v)) if whole(num(v)) => {
+            sql.push(column).push(" = ").bind(Bind::Int(clamp(num(v))));
+        }
+        (FilterOp::Eq, Operand::One(_)) => {
+            sql.push("1 = 0");
+        }
+        (FilterOp::Ne, Operand::One(v)) if whole(num(v)) => {
+            sql.push(column).push(" <> ").bind(Bind::Int(clamp(num(v))));
+        }
+        (FilterOp::Ne, Operand::One(_)) => {
+            sql.push("1 = 1");
+        }
+        (FilterOp::Lt, Operand::One(v)) => {
+            sql.push(column)
+                .push(" < ")
+                .bind(Bind::Int(clamp(num(v).ceil())));
+        }
+        (FilterOp::Le, Operand::One(v)) => {
+            sql.push(column)
+                .push(" <= ")
+                .bind(Bind::Int(clamp(num(v).floor())));
+        }
+        (FilterOp::Gt, Operand::One(v)) => {
+            sql.push(column)
+                .push(" > ")
+                .bind(Bind::Int(clamp(num(v).floor())));
+        }
+        (FilterOp::Ge, Operand::One(v)) => {
+            sql.push(column)
+                .push(" >= ")
+                .bind(Bind::Int(clamp(num(v).ceil())));
+        }
+        (FilterOp::Between, Operand::Range(a, b)) => {
+            sql.push(column)
+                .push(" BETWEEN ")
+                .bind(Bind::Int(clamp(num(a).ceil())))
+                .push(" AND ")
+                .bind(Bind::Int(clamp(num(b).floor())));
+        }
+        (FilterOp::In | FilterOp::NotIn, Operand::Many(values)) => {
+            let ints: Vec<i64> = values
+                .iter()
+                .map(num)
+                .filter(|f| whole(*f))
+                .map(clamp)
+                .collect();
+            let negated = c.op == FilterOp::NotIn;
+            if ints.is_empty() {
+                sql.push(if negated { "1 = 1" } else { "1 = 0" });
+                return;
+            }
+            sql.push(column)
+                .push(if negated { " NOT IN (" } else { " IN (" });
+            for (i, v) in ints.into_iter().enumerate() {
+                if i > 0 {
+                    sql.push(", ");
+                }
+                sql.bind(Bind::Int(v));
+            }
+            sql.push(")");
+        }
+        // Shapes the parser never produces (like on numbers is refused before).
+        _ => {
+            sql.push("1 = 0");
+        }
+    }
 }
