@@ -127,6 +127,24 @@ impl Store {
         Ok(())
     }
 
+    /// Refreshes the planner's statistics after a bulk load (seeding, import): without them
+    /// PostgreSQL plans as if tables were empty and SQLite guesses index selectivity.
+    pub async fn optimize(&self) -> Result<(), StoreError> {
+        match &self.db {
+            // ANALYZE reads samples of every index; cheap next to the load it follows.
+            Db::Sqlite(pool) => {
+                sqlx::query("ANALYZE").execute(pool).await?;
+            }
+            // VACUUM also sets the visibility map, which index-only scans (the counts) need.
+            Db::Postgres(pool) => {
+                sqlx::query("VACUUM ANALYZE estates, addresses, estate_languages")
+                    .execute(pool)
+                    .await?;
+            }
+        }
+        Ok(())
+    }
+
     pub async fn close(&self) {
         on_db!(&self.db, pool => pool.close().await)
     }

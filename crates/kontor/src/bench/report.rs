@@ -71,6 +71,9 @@ pub struct SeedRow {
     pub size: u64,
     pub secs: f64,
     pub location: String,
+    /// The machine's load average (1, 5, 15 min) when the size was done: the cores may be
+    /// shared, and a busy neighbour shows here rather than as a mystery in the figures.
+    pub load: String,
 }
 
 /// Everything one `kontor bench` run measured.
@@ -167,8 +170,14 @@ impl Report {
         let mut sections = Vec::new();
         if !self.seeds.is_empty() {
             sections.push(Section {
-                title: "Seeding".into(),
-                header: vec!["estates", "seconds", "estates/s", "data"],
+                title: "Sizes".into(),
+                header: vec![
+                    "estates",
+                    "seeding s",
+                    "estates/s",
+                    "load avg after",
+                    "data",
+                ],
                 rows: self
                     .seeds
                     .iter()
@@ -177,6 +186,7 @@ impl Report {
                             size_label(s.size),
                             format!("{:.1}", s.secs),
                             rate(s.size as f64 / s.secs.max(1e-9)),
+                            s.load.clone(),
                             s.location.clone(),
                         ]
                     })
@@ -360,22 +370,25 @@ impl Report {
                 .iter()
                 .find(|r| r.size == size && r.scenario == name && r.variant == variant)
         };
-        let read = scenario(100_000, "read", "varied filter");
-        let ratio = read.and_then(|r| r.baseline.map(|b| r.kontor.per_sec / b.per_sec.max(1e-9)));
-        out.push(Verdict {
-            target: "(a) read, 100k, varied filter: throughput ≥ 25% of baseline".into(),
-            measured: ratio
-                .map(|r| format!("{:.0}%", r * 100.0))
-                .unwrap_or_default(),
-            met: ratio.map(|r| r >= 0.25),
-        });
-        out.push(Verdict {
-            target: "(a) read, 100k, varied filter: p99 ≤ 10 ms".into(),
-            measured: read
-                .map(|r| format!("{} ms", ms(r.kontor.p99)))
-                .unwrap_or_default(),
-            met: read.map(|r| r.kontor.p99 <= 10.0),
-        });
+        for variant in ["varied filter", "repeated query"] {
+            let read = scenario(100_000, "read", variant);
+            let ratio =
+                read.and_then(|r| r.baseline.map(|b| r.kontor.per_sec / b.per_sec.max(1e-9)));
+            out.push(Verdict {
+                target: format!("(a) read, 100k, {variant}: throughput ≥ 25% of baseline"),
+                measured: ratio
+                    .map(|r| format!("{:.0}%", r * 100.0))
+                    .unwrap_or_default(),
+                met: ratio.map(|r| r >= 0.25),
+            });
+            out.push(Verdict {
+                target: format!("(a) read, 100k, {variant}: p99 ≤ 10 ms"),
+                measured: read
+                    .map(|r| format!("{} ms", ms(r.kontor.p99)))
+                    .unwrap_or_default(),
+                met: read.map(|r| r.kontor.p99 <= 10.0),
+            });
+        }
         let field = |size: u64, name: &str| {
             self.fields
                 .iter()

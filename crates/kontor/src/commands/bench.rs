@@ -22,7 +22,7 @@ use crate::cli::{BenchArgs, BenchScenario, Global};
 /// Create actions per request in scenario (d).
 const CREATE_BATCH: usize = 100;
 /// Uncached single requests per field in scenario (b); their median is reported.
-const UNCACHED_SAMPLES: u64 = 5;
+const UNCACHED_SAMPLES: u64 = 7;
 
 /// What every scenario of one run shares.
 struct Ctx {
@@ -141,6 +141,7 @@ async fn run_size(ctx: &Ctx, size: u64, report: &mut Report) -> Result<(), Comma
         size,
         secs,
         location: target.location.clone(),
+        load: String::new(),
     });
     let state = AppState::new(target.store.clone(), ServerConfig::default());
     // The router rather than `kontor_server::serve`: that one takes over Ctrl-C for a
@@ -151,6 +152,9 @@ async fn run_size(ctx: &Ctx, size: u64, report: &mut Report) -> Result<(), Comma
     let url = server.url();
     let result = scenarios(ctx, &target, &url, size, report).await;
     drop(server);
+    if let Some(row) = report.seeds.last_mut() {
+        row.load = load_average();
+    }
     let keep = ctx.args.keep_data.is_some();
     if keep || matches!(ctx.backend, Backend::Postgres { .. }) {
         eprintln!("[{label}] data kept: {}", target.location);
@@ -332,8 +336,8 @@ async fn fields(
                     .push((format!("{label} create before {}", case.field), failure));
                 continue;
             }
-            // Far above the numbers the load used, so that the filter is a new one too.
-            let body = make(u64::from(u32::MAX) + k);
+            // A number no request used, so that the filter is a new one too.
+            let body = make(load::next_index());
             let sent = Instant::now();
             match load::send(&ctx.http, url, body, 1).await {
                 Ok(_) => samples.push(sent.elapsed().as_secs_f64() * 1_000.0),
@@ -463,6 +467,13 @@ async fn create(
         baseline: Some(Figures::from(&base)),
     });
     Ok(())
+}
+
+/// The first three fields of /proc/loadavg ("" where there is none).
+fn load_average() -> String {
+    std::fs::read_to_string("/proc/loadavg")
+        .map(|l| l.split_whitespace().take(3).collect::<Vec<_>>().join(" "))
+        .unwrap_or_default()
 }
 
 /// Cores, memory and build profile: figures mean little without them.

@@ -104,5 +104,5 @@ pub async fn run(store: &Store, tenant: TenantId, plan: Plan) -> Result<(), Stor
         progress.inc(n);
     }
     progress.finish();
-    Ok(())
+    store.optimize().await
 }

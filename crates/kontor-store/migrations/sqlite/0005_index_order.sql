@@ -1,0 +1,38 @@
+-- Every listing index ends in the id, so that ORDER BY <field>, id (the order of every page)
+-- is read straight from the index and a LIMIT stops early instead of sorting all matches.
+DROP INDEX estates_status_kaufpreis;
+CREATE INDEX estates_status_kaufpreis ON estates(tenant_id, status, kaufpreis, id);
+DROP INDEX estates_kaufpreis;
+CREATE INDEX estates_kaufpreis ON estates(tenant_id, kaufpreis, id);
+DROP INDEX estates_kaltmiete;
+CREATE INDEX estates_kaltmiete ON estates(tenant_id, kaltmiete, id);
+DROP INDEX estates_wohnflaeche;
+CREATE INDEX estates_wohnflaeche ON estates(tenant_id, wohnflaeche, id);
+DROP INDEX estates_veroeffentlichen;
+CREATE INDEX estates_veroeffentlichen ON estates(tenant_id, veroeffentlichen, id);
+DROP INDEX estates_objektart;
+CREATE INDEX estates_objektart ON estates(tenant_id, objektart, id);
+DROP INDEX estates_vermarktungsart;
+CREATE INDEX estates_vermarktungsart ON estates(tenant_id, vermarktungsart, id);
+DROP INDEX estates_nutzungsart;
+CREATE INDEX estates_nutzungsart ON estates(tenant_id, nutzungsart, id);
+DROP INDEX estates_ort;
+CREATE INDEX estates_ort ON estates(tenant_id, ort, id);
+DROP INDEX estates_plz;
+CREATE INDEX estates_plz ON estates(tenant_id, plz, id);
+DROP INDEX estates_geaendert_am;
+CREATE INDEX estates_geaendert_am ON estates(tenant_id, geaendert_am, id);
+DROP INDEX addresses_kdnr;
+CREATE INDEX addresses_kdnr ON addresses(tenant_id, kdnr, id);
+DROP INDEX addresses_status;
+CREATE INDEX addresses_status ON addresses(tenant_id, status, id);
+DROP INDEX addresses_name;
+CREATE INDEX addresses_name ON addresses(tenant_id, name, id);
+DROP INDEX addresses_ort;
+CREATE INDEX addresses_ort ON addresses(tenant_id, ort, id);
+DROP INDEX addresses_plz;
+CREATE INDEX addresses_plz ON addresses(tenant_id, plz, id);
+DROP INDEX addresses_email;
+CREATE INDEX addresses_email ON addresses(tenant_id, email, id);
+DROP INDEX addresses_aenderung;
+CREATE INDEX addresses_aenderung ON addresses(tenant_id, aenderung, id);
