@@ -26,8 +26,10 @@ impl ServeProcess {
     /// Starts this executable as `kontor serve` on 127.0.0.1:0 over the target's database,
     /// and waits for the endpoint it prints.
     pub async fn start(target: &Target, data_dir: &Path) -> Result<ServeProcess, CommandError> {
+        // Run the bench from a copy of the binary when others may rebuild it meanwhile:
+        // a replaced executable can no longer be started by this path.
         let exe = std::env::current_exe()?;
-        let mut child = Command::new(exe)
+        let mut child = Command::new(&exe)
             .args(["serve", "--listen", "127.0.0.1:0", "--no-demo"])
             .arg("--database-url")
             .arg(&target.child_url)
@@ -41,7 +43,10 @@ impl ServeProcess {
             .stdin(Stdio::null())
             .stdout(Stdio::piped())
             .stderr(Stdio::inherit())
-            .spawn()?;
+            .spawn()
+            .map_err(|e| {
+                CommandError::Message(format!("cannot start {} serve: {e}", exe.display()))
+            })?;
         let Some(stdout) = child.stdout.take() else {
             let _ = child.kill();
             let _ = child.wait();
