@@ -430,14 +430,21 @@ impl Report {
                 });
             }
         }
-        let wide = scenario(100_000, "read500", "varied filter");
-        out.push(Verdict {
-            target: "(c) listlimit 500, 30 fields, 100k: p50 ≤ 30 ms".into(),
-            measured: wide
-                .map(|r| format!("{} ms", ms(r.kontor.p50)))
-                .unwrap_or_default(),
-            met: wide.map(|r| r.kontor.p50 <= 30.0),
-        });
+        // The issue names no client count here: under N clients on a few cores the p50 is
+        // mostly queueing (N / throughput), with one client it is the work itself.
+        for (variant, clients) in [
+            ("varied filter", format!("{} clients", self.clients)),
+            ("varied filter, 1 client", "1 client".into()),
+        ] {
+            let wide = scenario(100_000, "read500", variant);
+            out.push(Verdict {
+                target: format!("(c) listlimit 500, 30 fields, 100k, {clients}: p50 ≤ 30 ms"),
+                measured: wide
+                    .map(|r| format!("{} ms", ms(r.kontor.p50)))
+                    .unwrap_or_default(),
+                met: wide.map(|r| r.kontor.p50 <= 30.0),
+            });
+        }
         for r in self.scenarios.iter().filter(|r| r.scenario == "create") {
             let per_sec = r.kontor.per_sec * r.items_per_request as f64;
             let sqlite = self.backend == "sqlite";
