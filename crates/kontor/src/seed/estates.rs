@@ -64,7 +64,7 @@ const KINDS: &[Kind] = &[
     },
     Kind {
         art: "einzelhandel",
-        subtypes: &["ladenlokal", "verkaufsflaeche"],
+        subtypes: &["ladenlokal", "verkaufssflaeche"],
         area: (40.0, 400.0),
         buy_sqm: 2400.0,
         rent_sqm: 18.0,
