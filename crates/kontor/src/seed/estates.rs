@@ -187,3 +187,38 @@ pub fn generate(rng: &mut StdRng) -> Map<String, Value> {
     );
     doc
 }
+
+#[cfg(test)]
+mod tests {
+    use kontor_store::fields::{FieldConfig, FieldType, Module};
+    use rand::SeedableRng;
+    use serde_json::Value;
+
+    /// Every generated select value is one the catalog permits, so that a generated estate
+    /// could also have been created through the API.
+    #[test]
+    fn generated_estates_use_only_permitted_select_values() {
+        let config = FieldConfig::new(Module::Estate, Vec::new());
+        let mut rng = rand::rngs::StdRng::seed_from_u64(7);
+        for _ in 0..2_000 {
+            for (name, value) in super::generate(&mut rng) {
+                let Some(field) = config.get(&name) else {
+                    continue;
+                };
+                let keys: Vec<&str> = match (&field.ty, &value) {
+                    (FieldType::SingleSelect, Value::String(k)) => vec![k.as_str()],
+                    (FieldType::MultiSelect, Value::Array(l)) => {
+                        l.iter().filter_map(Value::as_str).collect()
+                    }
+                    _ => continue,
+                };
+                for key in keys {
+                    assert!(
+                        field.option(key).is_some(),
+                        "{name}: {key:?} is not permitted"
+                    );
+                }
+            }
+        }
+    }
+}
