@@ -273,3 +273,55 @@ async fn bad_address_writes_change_nothing() -> TestResult {
     assert_eq!(all["data"]["meta"]["cntabsolute"], 0, "nothing was created");
     Ok(())
 }
+
+#[tokio::test]
+async fn land_reads_as_full_text_or_the_iso_code_asked_for() -> TestResult {
+    let server = TestServer::start().await?;
+    let c = server.tenant("demo", 'a').await?;
+    let swiss = create(&server, &c, json!({"Name": "Keller", "Land": "CHE"})).await?;
+    let default = create(&server, &c, json!({"Name": "Braun"})).await?;
+    let land = |params: Value| {
+        let server = &server;
+        let c = &c;
+        async move {
+            let mut out = Vec::new();
+            for id in [swiss, default] {
+                let mut p = params.clone();
+                p["data"] = json!(["Land"]);
+                let read = call(server, c, ActionVerb::Read, json!(id), p).await?;
+                assert_eq!(read["status"]["errorcode"], 0, "{read}");
+                out.push(elements(&read)["Land"].clone());
+            }
+            Ok::<_, Box<dyn std::error::Error>>(out)
+        }
+    };
+    // As recorded: "Land":"Deutschland" without any parameter, raw mode included.
+    assert_eq!(
+        land(json!({})).await?,
+        [json!("Schweiz"), json!("Deutschland")]
+    );
+    assert_eq!(
+        land(json!({"countryIsoCodeType": "ISO-3166-2"})).await?,
+        [json!("CH"), json!("DE")]
+    );
+    assert_eq!(
+        land(json!({"countryIsoCodeType": "ISO-3166-3"})).await?,
+        [json!("CHE"), json!("DEU")]
+    );
+    assert_eq!(
+        land(json!({"countryIsoCodeType": "ISO-3166-2", "formatoutput": true})).await?,
+        [json!("CH"), json!("DE")]
+    );
+    assert_eq!(
+        land(json!({"outputlanguage": "ENG", "formatoutput": true})).await?,
+        [json!("Switzerland"), json!("Germany")]
+    );
+    // "If the value of the parameter is invalid, the country is displayed in full text."
+    for bad in [json!("ISO-3166-1"), json!(2), json!(null)] {
+        assert_eq!(
+            land(json!({"countryIsoCodeType": bad})).await?,
+            [json!("Schweiz"), json!("Deutschland")]
+        );
+    }
+    Ok(())
+}

@@ -104,6 +104,67 @@ async fn fields_come_in_the_real_shape() -> TestResult {
 }
 
 #[tokio::test]
+async fn field_filters_and_dependencies_are_shown_on_request() -> TestResult {
+    let server = TestServer::start().await?;
+    let c = server.tenant("demo", 'a').await?;
+    let list = json!(["kaufpreis", "objekttyp", "objektart", "anzahl_zimmer"]);
+    let plain = fields(
+        &server,
+        &c,
+        json!({"modules": ["estate"], "fieldList": list}),
+    )
+    .await?;
+    let e = &plain["data"]["records"][0]["elements"];
+    for name in ["kaufpreis", "objekttyp", "anzahl_zimmer"] {
+        assert_eq!(e[name]["filters"], json!([]), "{name} without the flag");
+        assert_eq!(
+            e[name]["dependencies"],
+            json!([]),
+            "{name} without the flag"
+        );
+    }
+
+    let shown = fields(&server, &c, json!({"modules": ["estate"], "fieldList": list, "showfieldfilters": true, "showfielddependencies": true})).await?;
+    assert_eq!(shown["status"]["errorcode"], 0, "{shown}");
+    let e = &shown["data"]["records"][0]["elements"];
+    assert_eq!(
+        e["kaufpreis"]["filters"],
+        json!({"kaufpreis": {"vermarktungsarten": ["kauf"]}})
+    );
+    assert_eq!(
+        e["anzahl_zimmer"]["filters"]["anzahl_zimmer"]["nutzungsarten"],
+        json!(["wohnen", "gewerbe"])
+    );
+    assert_eq!(e["objektart"]["filters"], json!([]), "no filter: still []");
+    assert_eq!(e["objektart"]["dependencies"], json!([]));
+    let deps = &e["objekttyp"]["dependencies"];
+    assert_eq!(deps["etage"], "wohnung", "{deps}");
+    assert_eq!(deps["villa"], "haus");
+    // One entry per permitted value, each naming a permitted objektart.
+    let permitted = e["objekttyp"]["permittedvalues"]
+        .as_array()
+        .map(Vec::len)
+        .unwrap_or(0);
+    let kinds: Vec<Value> = e["objektart"]["permittedvalues"]
+        .as_array()
+        .cloned()
+        .unwrap_or_default();
+    let deps = deps.as_object().cloned().unwrap_or_default();
+    assert_eq!(deps.len(), permitted);
+    assert!(deps.values().all(|kind| kinds.contains(kind)), "{deps:?}");
+
+    // The WordPress plugin forces showfielddependencies onto every fields request; address
+    // fields have none and keep [].
+    let address = fields(&server, &c, json!({"modules": ["address"], "fieldList": ["Land"], "showfielddependencies": true, "showfieldfilters": true})).await?;
+    let land = &address["data"]["records"][0]["elements"]["Land"];
+    assert_eq!(land["dependencies"], json!([]));
+    assert_eq!(land["filters"], json!([]));
+    let bad = fields(&server, &c, json!({"showfieldfilters": [1]})).await?;
+    assert_eq!(bad["status"]["errorcode"], 255, "{bad}");
+    Ok(())
+}
+
+#[tokio::test]
 async fn custom_fields_are_listed_validated_stored_and_filtered() -> TestResult {
     let server = TestServer::start().await?;
     let a = server.tenant("alpha", 'a').await?;

@@ -186,6 +186,36 @@ pub struct ReadParams {
     pub filterid: Option<i64>,
     pub georangesearch: Option<GeoRange>,
     pub recordids: Vec<i64>,
+    /// `countryIsoCodeType`: how addresses' `Land` is written; `None` is full text.
+    pub country_iso_code: Option<CountryIsoCode>,
+}
+
+/// The `countryIsoCodeType` values of `read address`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CountryIsoCode {
+    /// `ISO-3166-2`: two letters, `DE`.
+    Alpha2,
+    /// `ISO-3166-3`: three letters, `DEU`.
+    Alpha3,
+}
+
+impl CountryIsoCode {
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            CountryIsoCode::Alpha2 => "ISO-3166-2",
+            CountryIsoCode::Alpha3 => "ISO-3166-3",
+        }
+    }
+
+    /// The docs: "If the parameter is not set or the value of the parameter invalid, the
+    /// country is displayed in full text", so anything else reads as `None`, not an error.
+    fn parse(value: Option<&Value>) -> Option<CountryIsoCode> {
+        match value.and_then(Value::as_str).map(str::trim) {
+            Some(s) if s.eq_ignore_ascii_case("ISO-3166-2") => Some(CountryIsoCode::Alpha2),
+            Some(s) if s.eq_ignore_ascii_case("ISO-3166-3") => Some(CountryIsoCode::Alpha3),
+            _ => None,
+        }
+    }
 }
 
 fn filter_error(detail: impl Into<String>) -> ApiError {
@@ -213,6 +243,7 @@ impl ReadParams {
             filterid: opt_int(map.get("filterid"), "filterid")?,
             georangesearch: parse_geo(map.get("georangesearch"))?,
             recordids: parse_ids(map.get("recordids"))?,
+            country_iso_code: CountryIsoCode::parse(map.get("countryIsoCodeType")),
         })
     }
 
@@ -281,6 +312,9 @@ impl ReadParams {
         }
         if let Some(id) = self.filterid {
             map.insert("filterid".into(), id.into());
+        }
+        if let Some(code) = self.country_iso_code {
+            map.insert("countryIsoCodeType".into(), code.as_str().into());
         }
         if !self.recordids.is_empty() {
             map.insert(

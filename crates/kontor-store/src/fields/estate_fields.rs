@@ -708,6 +708,51 @@ pub(super) const COUNTRIES: &[SelectValue] = &[
     v("CAN", "Kanada", "Canada"),
 ];
 
+/// ISO 3166-1 alpha-2 of every country in [`COUNTRIES`] (keys are alpha-3), for
+/// `countryIsoCodeType`.
+const ALPHA2: &[(&str, &str)] = &[
+    ("DEU", "DE"),
+    ("AUT", "AT"),
+    ("CHE", "CH"),
+    ("LIE", "LI"),
+    ("FRA", "FR"),
+    ("NLD", "NL"),
+    ("BEL", "BE"),
+    ("LUX", "LU"),
+    ("DNK", "DK"),
+    ("POL", "PL"),
+    ("CZE", "CZ"),
+    ("SVK", "SK"),
+    ("HUN", "HU"),
+    ("SVN", "SI"),
+    ("HRV", "HR"),
+    ("ITA", "IT"),
+    ("ESP", "ES"),
+    ("PRT", "PT"),
+    ("GRC", "GR"),
+    ("MLT", "MT"),
+    ("CYP", "CY"),
+    ("BGR", "BG"),
+    ("ROU", "RO"),
+    ("GBR", "GB"),
+    ("IRL", "IE"),
+    ("SWE", "SE"),
+    ("NOR", "NO"),
+    ("FIN", "FI"),
+    ("TUR", "TR"),
+    ("ARE", "AE"),
+    ("USA", "US"),
+    ("CAN", "CA"),
+];
+
+/// The two-letter code of a country key (`DEU` → `DE`).
+pub fn country_alpha2(alpha3: &str) -> Option<&'static str> {
+    ALPHA2
+        .iter()
+        .find(|(three, _)| *three == alpha3)
+        .map(|(_, two)| *two)
+}
+
 /// Labels are currency symbols, as recorded (`"EUR":"€"`).
 const WAEHRUNG: &[SelectValue] = &[
     v("EUR", "€", "€"),
@@ -2481,6 +2526,20 @@ mod tests {
     #[test]
     fn catalog_is_consistent() {
         check_catalog(ESTATE_FIELDS);
+    }
+
+    #[test]
+    fn every_country_has_a_two_letter_code() {
+        for country in COUNTRIES {
+            let two = country_alpha2(country.key);
+            assert!(
+                two.is_some_and(|t| t.len() == 2 && country.key.starts_with(&t[..1])),
+                "{}",
+                country.key
+            );
+        }
+        assert_eq!(ALPHA2.len(), COUNTRIES.len());
+        assert_eq!(country_alpha2("XXX"), None);
     }
 
     #[test]

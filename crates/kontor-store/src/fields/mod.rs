@@ -6,6 +6,7 @@ pub mod catalog;
 pub mod config;
 pub mod custom;
 pub mod estate_fields;
+pub mod field_filters;
 
 pub use cache::ConfigCache;
 pub use catalog::{FieldType, Module, SelectValue, StandardField};

@@ -15,7 +15,7 @@
 use kontor_proto::calls::actionkindtypes::LabelMap;
 use kontor_proto::calls::params::Params;
 use kontor_proto::{ApiError, Data, ErrorCode, Language, Record, RecordId};
-use kontor_store::fields::{FieldDef, Module};
+use kontor_store::fields::{field_filters, FieldDef, Module};
 use kontor_store::FieldStore;
 use serde::Serialize;
 use serde_json::{Map, Value};
@@ -46,6 +46,8 @@ struct Options {
     content: bool,
     table: bool,
     only_inactive: bool,
+    show_filters: bool,
+    show_dependencies: bool,
 }
 
 pub(crate) async fn handle(
@@ -78,6 +80,8 @@ pub(crate) async fn handle(
         content: flag("showContent")?,
         table: flag("showTable")?,
         only_inactive: flag("showOnlyInactive")?,
+        show_filters: flag("showfieldfilters")?,
+        show_dependencies: flag("showfielddependencies")?,
     };
     let requested = params.str_list("modules")?;
     let modules: Vec<&str> = if requested.is_empty() {
@@ -136,7 +140,7 @@ fn module_elements(module: Module, fields: &[FieldDef], o: &Options) -> Map<Stri
         if !o.field_list.is_empty() && !o.field_list.contains(&field.name) {
             continue;
         }
-        let element = FieldElement::new(field, o);
+        let element = FieldElement::new(module, field, o);
         if let Ok(value) = serde_json::to_value(&element) {
             out.insert(field.name.clone(), value);
         }
@@ -160,8 +164,8 @@ struct FieldElement<'a> {
     length: Option<u32>,
     permittedvalues: Permitted,
     default: Option<&'a str>,
-    filters: [(); 0],
-    dependencies: [(); 0],
+    filters: Filled,
+    dependencies: Filled,
     #[serde(rename = "compoundFields")]
     compound_fields: [(); 0],
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -174,8 +178,54 @@ struct FieldElement<'a> {
     measure: Option<Option<&'a str>>,
 }
 
+/// `filters` and `dependencies`: `[]` when empty (PHP's empty array), an object when filled.
+#[derive(Debug, Serialize)]
+#[serde(untagged)]
+enum Filled {
+    Empty([(); 0]),
+    Object(Map<String, Value>),
+}
+
+impl Filled {
+    fn of(map: Map<String, Value>) -> Filled {
+        if map.is_empty() {
+            Filled::Empty([])
+        } else {
+            Filled::Object(map)
+        }
+    }
+}
+
+/// `{"kaufpreis":{"vermarktungsarten":["kauf"]}}`: per key, the filter keys and their values.
+fn filters(module: Module, f: &FieldDef) -> Filled {
+    let mut out = Map::new();
+    if !f.custom {
+        for (key, rules) in field_filters::standard_filters(module, &f.name) {
+            let rules: Map<String, Value> = rules
+                .iter()
+                .map(|(name, values)| ((*name).to_string(), Value::from(values.to_vec())))
+                .collect();
+            out.insert((*key).to_string(), Value::Object(rules));
+        }
+    }
+    Filled::of(out)
+}
+
+/// `{"etage":"wohnung",…}`: the type each permitted subtype requires.
+fn dependencies(module: Module, f: &FieldDef) -> Filled {
+    let mut out = Map::new();
+    if !f.custom {
+        for (value, parent) in field_filters::standard_dependencies(module, &f.name) {
+            if f.option(value).is_some() {
+                out.insert((*value).to_string(), Value::String((*parent).to_string()));
+            }
+        }
+    }
+    Filled::of(out)
+}
+
 impl<'a> FieldElement<'a> {
-    fn new(f: &'a FieldDef, o: &Options) -> FieldElement<'a> {
+    fn new(module: Module, f: &'a FieldDef, o: &Options) -> FieldElement<'a> {
         let permittedvalues = if !f.ty.is_select() {
             Permitted::None(None)
         } else if o.labels {
@@ -193,8 +243,16 @@ impl<'a> FieldElement<'a> {
             length: f.length,
             permittedvalues,
             default: f.default.as_deref(),
-            filters: [],
-            dependencies: [],
+            filters: if o.show_filters {
+                filters(module, f)
+            } else {
+                Filled::Empty([])
+            },
+            dependencies: if o.show_dependencies {
+                dependencies(module, f)
+            } else {
+                Filled::Empty([])
+            },
             compound_fields: [],
             label: o.labels.then(|| f.label(o.lang)),
             tablename: o.table.then_some(f.table.as_str()),

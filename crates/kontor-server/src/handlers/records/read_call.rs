@@ -1,9 +1,11 @@
 //! The read shared by `read estate` and `read address`.
 
 use kontor_proto::calls::params::Params;
+use kontor_proto::calls::read::CountryIsoCode;
 use kontor_proto::calls::read::ReadParams;
 use kontor_proto::{ApiError, Data, ErrorCode, Language, Record, RecordId};
-use kontor_store::fields::{FieldConfig, Module};
+use kontor_store::fields::estate_fields::country_alpha2;
+use kontor_store::fields::{FieldConfig, FieldDef, Module};
 use kontor_store::records::{RecordModule, RecordQuery, StoredRecord};
 use kontor_store::{FieldStore, FilterStore, RecordStore};
 use serde_json::{Map, Value};
@@ -77,6 +79,7 @@ pub(crate) async fn read(
                     .addestatelanguage
                     .then(|| language.map(|l| l.to_string()).unwrap_or_default()),
                 main_lang_id: params.add_main_lang_id,
+                country: params.country_iso_code,
             };
             let elements = elements(&config, spec, &params.data, r, style, extras);
             Record::new(RecordId::Int(r.id), Some(spec.record_type), &elements)
@@ -97,6 +100,8 @@ struct Extras {
     /// The record's language: `""` for the main language, `ENG` for a version.
     language: Option<String>,
     main_lang_id: bool,
+    /// `countryIsoCodeType` (addresses' `Land`).
+    country: Option<CountryIsoCode>,
 }
 
 fn elements(
@@ -139,6 +144,10 @@ fn elements(
             Some(Readable::Uuid) => {
                 out.insert(name.clone(), Value::String(record.uuid.clone()));
             }
+            Some(Readable::Field(field)) if spec.module == Module::Address && name == "Land" => {
+                let value = country(field, record.doc.get(name), style, extras.country);
+                out.insert(name.clone(), value);
+            }
             Some(Readable::Field(field)) => {
                 out.insert(name.clone(), render(field, record.doc.get(name), style));
             }
@@ -146,6 +155,35 @@ fn elements(
         }
     }
     out
+}
+
+/// An address's `Land`: full text unless `countryIsoCodeType` asks for a code. COMPAT: the
+/// real API writes the country's name here even in raw mode (`"Land":"Deutschland"` in
+/// recorded responses), unlike every other single-select.
+fn country(
+    field: &FieldDef,
+    value: Option<&Value>,
+    style: Style,
+    code: Option<CountryIsoCode>,
+) -> Value {
+    let Some(Value::String(key)) = value.filter(|v| v.as_str().is_some_and(|s| !s.is_empty()))
+    else {
+        return render(field, value, style);
+    };
+    match code {
+        Some(CountryIsoCode::Alpha3) => Value::String(key.clone()),
+        Some(CountryIsoCode::Alpha2) => {
+            Value::String(country_alpha2(key).map_or_else(|| key.clone(), str::to_string))
+        }
+        None => render(
+            field,
+            value,
+            Style {
+                formatted: true,
+                ..style
+            },
+        ),
+    }
 }
 
 /// The conditions of a saved filter, ANDed with the request's own.
