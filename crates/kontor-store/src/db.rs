@@ -36,6 +36,8 @@ pub struct Store {
     pub(crate) cipher: Arc<SecretCipher>,
     pub(crate) counts: Arc<crate::records::CountCache>,
     pub(crate) configs: Arc<crate::fields::ConfigCache>,
+    /// SQLite only: the connections list reads run on (see `sqlite_reader.rs`).
+    pub(crate) reader: Option<Arc<crate::sqlite_reader::SqliteReader>>,
     backend: &'static str,
 }
 
@@ -67,6 +69,7 @@ impl Store {
         key: &SecretKey,
         options: OpenOptions,
     ) -> Result<Store, StoreError> {
+        let mut reader = None;
         let db = match url {
             DatabaseUrl::Sqlite(path) => {
                 if let Some(dir) = std::path::Path::new(path).parent() {
@@ -90,6 +93,10 @@ impl Store {
                     .connect_with(connect)
                     .await?;
                 sqlx::migrate!("./migrations/sqlite").run(&pool).await?;
+                reader = Some(Arc::new(crate::sqlite_reader::SqliteReader::new(
+                    path,
+                    options.max_connections as usize,
+                )));
                 Db::Sqlite(pool)
             }
             DatabaseUrl::Postgres(text) => {
@@ -112,6 +119,7 @@ impl Store {
             cipher: Arc::new(SecretCipher::new(key)),
             counts: Arc::default(),
             configs: Arc::default(),
+            reader,
             backend: url.backend(),
         })
     }

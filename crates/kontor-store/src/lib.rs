@@ -14,6 +14,7 @@ pub mod geo;
 pub mod records;
 pub mod saved_filters;
 mod seed;
+mod sqlite_reader;
 mod tenants;
 pub mod test_support;
 pub mod traits;

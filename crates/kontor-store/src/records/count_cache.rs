@@ -8,7 +8,7 @@ use std::sync::Mutex;
 /// Entries kept before the cache starts over; a few MB at most.
 const MAX_ENTRIES: usize = 20_000;
 
-type Key = (i64, &'static str, String);
+pub(crate) type Key = (i64, &'static str, String);
 
 #[derive(Debug, Default)]
 pub struct CountCache {

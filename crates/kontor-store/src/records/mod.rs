@@ -7,6 +7,7 @@
 mod columns;
 mod count_cache;
 mod read;
+mod read_sqlite;
 mod sql;
 mod write;
 
@@ -16,6 +17,7 @@ use kontor_proto::calls::read::{FilterOp, Operand};
 use serde_json::{Map, Value};
 
 pub use count_cache::CountCache;
+pub(crate) use sql::Bind;
 
 use crate::{StoreError, TenantId};
 

@@ -3,6 +3,7 @@
 use serde_json::{Map, Value};
 use sqlx::FromRow;
 
+use super::read_sqlite::SqliteListRead;
 use super::sql::{order_and_page, where_clause, Bind, Dialect, Sql};
 use super::{RecordModule, RecordPage, RecordQuery, StoredRecord};
 use crate::db::on_db;
@@ -26,10 +27,10 @@ pub(crate) use bind_all;
 
 #[derive(FromRow)]
 pub(crate) struct RecordRow {
-    id: i64,
-    uuid: String,
-    doc: String,
-    main_id: Option<i64>,
+    pub id: i64,
+    pub uuid: String,
+    pub doc: String,
+    pub main_id: Option<i64>,
 }
 
 impl RecordRow {
@@ -80,6 +81,10 @@ impl Store {
         tenant: TenantId,
         key: &str,
     ) -> Result<i64, StoreError> {
+        // A point lookup: run in place on SQLite, where a hand-off would cost more than it.
+        if let Some(reader) = &self.reader {
+            return reader.with(|conn| super::read_sqlite::generation(conn, tenant.0, key));
+        }
         let row: Option<(i64,)> = on_db!(&self.db, pool => sqlx::query_as(
             "SELECT generation FROM write_generations WHERE tenant_id = $1 AND module = $2",
         )
@@ -103,17 +108,39 @@ impl Store {
             module.name(),
             format!("{}|{:?}", filter.text, filter.binds),
         );
+        let mut count = Sql::default();
+        count
+            .push("SELECT COUNT(*) FROM ")
+            .push(module.table())
+            .push(" WHERE ");
+        count.text.push_str(&filter.text);
+        count.binds = filter.binds.clone();
+        let mut page = Sql::default();
+        page.push("SELECT ")
+            .push(self.record_columns(module))
+            .push(" FROM ")
+            .push(module.table())
+            .push(" WHERE ");
+        page.text.push_str(&filter.text);
+        page.binds = filter.binds;
+        order_and_page(&mut page, dialect, module, q);
+        if let Some(reader) = &self.reader {
+            let read = SqliteListRead {
+                tenant: tenant.0,
+                module: module.name(),
+                count_key: key,
+                count,
+                page,
+                limit: q.limit,
+                offset: q.offset,
+                counts: self.counts.clone(),
+            };
+            return reader.run(move |conn| read.run(conn)).await;
+        }
         let generation = self.generation(tenant, module).await?;
         let total = match self.counts.get(&key, generation) {
             Some(total) => total,
             None => {
-                let mut count = Sql::default();
-                count
-                    .push("SELECT COUNT(*) FROM ")
-                    .push(module.table())
-                    .push(" WHERE ");
-                count.text.push_str(&filter.text);
-                count.binds = filter.binds.clone();
                 let (total,): (i64,) = on_db!(&self.db, pool => bind_all!(
                     sqlx::query_as(&count.text), &count.binds
                 )
@@ -130,15 +157,6 @@ impl Store {
                 records: Vec::new(),
             });
         }
-        let mut page = Sql::default();
-        page.push("SELECT ")
-            .push(self.record_columns(module))
-            .push(" FROM ")
-            .push(module.table())
-            .push(" WHERE ");
-        page.text.push_str(&filter.text);
-        page.binds = filter.binds;
-        order_and_page(&mut page, dialect, module, q);
         let rows: Vec<RecordRow> = on_db!(&self.db, pool => bind_all!(
             sqlx::query_as(&page.text), &page.binds
         )

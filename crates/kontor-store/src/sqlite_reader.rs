@@ -1,0 +1,117 @@
+//! Read-only SQLite connections for the list reads, outside sqlx.
+//!
+//! sqlx drives each SQLite connection from a worker thread and hands every statement and
+//! every row across a channel; a list read (generation, count, page) costs dozens of thread
+//! wake-ups that way, and profiling the read benchmark put a quarter of all CPU time into
+//! them (docs/benchmarks.md). Here a whole read runs in one closure on one blocking thread:
+//! one hand-off per request. Writes stay on sqlx, whose transactions they need.
+
+use std::path::PathBuf;
+use std::sync::{Condvar, Mutex};
+
+use rusqlite::types::ToSqlOutput;
+use rusqlite::{Connection, OpenFlags, ToSql};
+
+use crate::records::Bind;
+use crate::StoreError;
+
+/// Prepared statements kept per connection; a website sends a handful of list shapes.
+const STATEMENT_CACHE: usize = 64;
+
+#[derive(Debug)]
+pub(crate) struct SqliteReader {
+    path: PathBuf,
+    max: usize,
+    pool: Mutex<Pool>,
+    freed: Condvar,
+}
+
+#[derive(Debug, Default)]
+struct Pool {
+    idle: Vec<Connection>,
+    open: usize,
+}
+
+impl SqliteReader {
+    pub(crate) fn new(path: impl Into<PathBuf>, max: usize) -> SqliteReader {
+        SqliteReader {
+            path: path.into(),
+            max: max.max(1),
+            pool: Mutex::default(),
+            freed: Condvar::new(),
+        }
+    }
+
+    /// Runs `f` with a connection on the current thread. For statements that take
+    /// microseconds (a generation lookup); anything that scans goes through [`Self::run`].
+    pub(crate) fn with<T>(
+        &self,
+        f: impl FnOnce(&Connection) -> Result<T, StoreError>,
+    ) -> Result<T, StoreError> {
+        let conn = self.checkout()?;
+        let result = f(&conn);
+        self.checkin(conn);
+        result
+    }
+
+    /// Runs `f` on a blocking thread, so that a slow query never holds up the runtime.
+    pub(crate) async fn run<T: Send + 'static>(
+        self: &std::sync::Arc<Self>,
+        f: impl FnOnce(&Connection) -> Result<T, StoreError> + Send + 'static,
+    ) -> Result<T, StoreError> {
+        let reader = self.clone();
+        tokio::task::spawn_blocking(move || reader.with(f))
+            .await
+            .map_err(|e| StoreError::Invalid(format!("read task failed: {e}")))?
+    }
+
+    fn checkout(&self) -> Result<Connection, StoreError> {
+        let mut pool = self.pool.lock().map_err(poisoned)?;
+        loop {
+            if let Some(conn) = pool.idle.pop() {
+                return Ok(conn);
+            }
+            if pool.open < self.max {
+                pool.open += 1;
+                drop(pool);
+                return self.connect().inspect_err(|_| {
+                    if let Ok(mut pool) = self.pool.lock() {
+                        pool.open -= 1;
+                    }
+                });
+            }
+            pool = self.freed.wait(pool).map_err(poisoned)?;
+        }
+    }
+
+    fn checkin(&self, conn: Connection) {
+        if let Ok(mut pool) = self.pool.lock() {
+            pool.idle.push(conn);
+        }
+        self.freed.notify_one();
+    }
+
+    fn connect(&self) -> Result<Connection, StoreError> {
+        let flags = OpenFlags::SQLITE_OPEN_READ_ONLY
+            | OpenFlags::SQLITE_OPEN_NO_MUTEX
+            | OpenFlags::SQLITE_OPEN_URI;
+        let conn = Connection::open_with_flags(&self.path, flags)?;
+        conn.set_prepared_statement_cache_capacity(STATEMENT_CACHE);
+        conn.busy_timeout(std::time::Duration::from_secs(5))?;
+        Ok(conn)
+    }
+}
+
+fn poisoned<T>(_: std::sync::PoisonError<T>) -> StoreError {
+    StoreError::Invalid("the SQLite reader pool was poisoned by a panic".into())
+}
+
+impl ToSql for Bind {
+    fn to_sql(&self) -> rusqlite::Result<ToSqlOutput<'_>> {
+        Ok(match self {
+            Bind::Int(i) => ToSqlOutput::from(*i),
+            Bind::Real(f) => ToSqlOutput::from(*f),
+            Bind::Text(t) => ToSqlOutput::from(t.as_str()),
+        })
+    }
+}
