@@ -1,6 +1,5 @@
 //! The successful result of one action.
 
-use kontor_proto::response::ResultData;
 use kontor_proto::{ActionResult, Record};
 
 /// A result with `errorcode` 0, as the server sent it (or as a cache kept it).
@@ -30,18 +29,19 @@ impl Reply {
 
     /// The records; none for a result without data.
     pub fn records(&self) -> &[Record] {
-        match &self.result.data {
-            ResultData::Ok(data) => &data.records,
-            ResultData::Failed => &[],
-        }
+        self.result
+            .data
+            .data()
+            .map(|data| data.records.as_slice())
+            .unwrap_or(&[])
     }
 
     /// `cntabsolute`: the number of records matching a list read, over all pages.
     pub fn total(&self) -> Option<u64> {
-        match &self.result.data {
-            ResultData::Ok(data) => data.meta.cntabsolute,
-            ResultData::Failed => None,
-        }
+        self.result
+            .data
+            .data()
+            .and_then(|data| data.meta.cntabsolute)
     }
 
     /// Whether the server marked the result cacheable.
@@ -63,10 +63,11 @@ impl Reply {
     }
 
     pub fn into_records(self) -> Vec<Record> {
-        match self.result.data {
-            ResultData::Ok(data) => data.records,
-            ResultData::Failed => Vec::new(),
-        }
+        self.result
+            .data
+            .into_data()
+            .map(|data| data.records)
+            .unwrap_or_default()
     }
 }
 

@@ -57,7 +57,29 @@ pub struct ActionStatus {
 #[derive(Debug, Clone, PartialEq)]
 pub enum ResultData {
     Ok(Data),
+    /// The same data as `Ok`, shared with a server-side cache of reads; never decoded.
+    Shared(std::sync::Arc<Data>),
     Failed,
+}
+
+impl ResultData {
+    /// The data, whichever way it is held.
+    pub fn data(&self) -> Option<&Data> {
+        match self {
+            ResultData::Ok(data) => Some(data),
+            ResultData::Shared(data) => Some(data),
+            ResultData::Failed => None,
+        }
+    }
+
+    /// The data, owned; a shared one is copied only if it is still shared.
+    pub fn into_data(self) -> Option<Data> {
+        match self {
+            ResultData::Ok(data) => Some(data),
+            ResultData::Shared(data) => Some(std::sync::Arc::unwrap_or_clone(data)),
+            ResultData::Failed => None,
+        }
+    }
 }
 
 // COMPAT: WP's and LV's fixtures show `"data": []` on failed actions.
@@ -65,6 +87,7 @@ impl Serialize for ResultData {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         match self {
             ResultData::Ok(data) => data.serialize(s),
+            ResultData::Shared(data) => data.serialize(s),
             ResultData::Failed => s.collect_seq(std::iter::empty::<()>()),
         }
     }
@@ -123,6 +146,24 @@ impl Data {
 
 impl Record {
     /// Serialises typed elements; an empty object becomes `[]`, as PHP renders an empty array.
+    /// A record from elements already built as a map (no copy); `[]` when empty.
+    pub fn from_map(
+        id: RecordId,
+        kind: Option<&str>,
+        elements: serde_json::Map<String, Value>,
+    ) -> Record {
+        let elements = if elements.is_empty() {
+            Value::Array(Vec::new())
+        } else {
+            Value::Object(elements)
+        };
+        Record {
+            id,
+            kind: kind.map(str::to_string),
+            elements,
+        }
+    }
+
     pub fn new<E: Serialize>(id: RecordId, kind: Option<&str>, elements: &E) -> Record {
         let elements = match serde_json::to_value(elements) {
             Ok(Value::Object(map)) if map.is_empty() => Value::Array(Vec::new()),

@@ -11,9 +11,7 @@ use kontor_proto::calls::params::Params;
 use kontor_proto::php_json::try_to_php_json;
 use kontor_proto::request::decode;
 use kontor_proto::response::{ActionStatus, ResultData};
-use kontor_proto::{
-    Action, ActionResult, ApiError, Data, Envelope, ErrorCode, Request, ResourceId,
-};
+use kontor_proto::{Action, ActionResult, ApiError, Envelope, ErrorCode, Request, ResourceId};
 use kontor_store::{ApiUserStore, AuthenticatedUser};
 
 use crate::handlers::{store_error, Ctx};
@@ -161,7 +159,7 @@ async fn run_estate_creates(
                     .unwrap_or_else(|| Err(ApiError::new(ErrorCode::EntryCouldNotBeCreated))),
                 Err(e) => Err(e),
             };
-            let outcome = outcome.map(|data| (data, false));
+            let outcome = outcome.map(|data| (ResultData::Ok(data), false));
             result_of(action, outcome, ("create", "estate"))
         })
         .collect()
@@ -202,11 +200,11 @@ async fn run_action(
 /// The result of an action from its outcome.
 fn result_of(
     action: &Action,
-    outcome: Result<(Data, bool), ApiError>,
+    outcome: Result<(ResultData, bool), ApiError>,
     label: (&'static str, &'static str),
 ) -> (ActionResult, Label) {
     let (data, cacheable, status) = match outcome {
-        Ok((data, cacheable)) => (ResultData::Ok(data), cacheable, ActionStatus::ok()),
+        Ok((data, cacheable)) => (data, cacheable, ActionStatus::ok()),
         Err(e) => (
             ResultData::Failed,
             false,

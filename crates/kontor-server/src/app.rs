@@ -17,6 +17,7 @@ pub struct AppState {
     pub store: Store,
     pub config: Arc<ServerConfig>,
     pub(crate) auth_cache: Arc<crate::auth_cache::AuthCache>,
+    pub(crate) read_cache: Arc<crate::read_cache::ReadCache>,
 }
 
 impl AppState {
@@ -25,6 +26,7 @@ impl AppState {
             store,
             config: Arc::new(config),
             auth_cache: Arc::default(),
+            read_cache: Arc::default(),
         }
     }
 }

@@ -1,12 +1,17 @@
 //! The one table from (verb, resourcetype) to handler.
 //!
 //! Adding a call means adding a [`Call`] variant, one row in [`ROUTES`] and one arm in
-//! [`run`]; the compiler checks the arm is there.
+//! [`run_handler`]; the compiler checks the arm is there.
+
+use std::sync::Arc;
 
 use kontor_proto::calls::params::Params;
+use kontor_proto::response::ResultData;
 use kontor_proto::{Action, ActionVerb, ApiError, Data, ErrorCode};
+use kontor_store::RecordStore;
 
-use crate::handlers::{self, Ctx};
+use crate::handlers::{self, store_error, Ctx};
+use crate::read_cache::ReadKey;
 use crate::AppState;
 
 /// Every call Kontor answers.
@@ -91,8 +96,57 @@ pub(crate) fn route(actionid: &str, resourcetype: &str) -> Result<Route, ApiErro
         .ok_or_else(unknown_action)
 }
 
-/// Runs the handler of a routed action.
+/// Runs the handler of a routed action; list reads go through the read cache.
 pub(crate) async fn run(
+    state: &AppState,
+    ctx: &Ctx<'_>,
+    call: Call,
+    action: &Action,
+) -> Result<ResultData, ApiError> {
+    match call {
+        Call::ReadEstate => cached_read(state, ctx, call, "estate", action).await,
+        Call::ReadAddress => cached_read(state, ctx, call, "address", action).await,
+        _ => run_handler(state, ctx, call, action)
+            .await
+            .map(ResultData::Ok),
+    }
+}
+
+/// A read from the cache while the tenant is unchanged, otherwise from its handler.
+async fn cached_read(
+    state: &AppState,
+    ctx: &Ctx<'_>,
+    call: Call,
+    resourcetype: &'static str,
+    action: &Action,
+) -> Result<ResultData, ApiError> {
+    // A saved filter can change without a record write; such reads are not kept.
+    if action.parameters.contains_key("filterid") {
+        return run_handler(state, ctx, call, action)
+            .await
+            .map(ResultData::Ok);
+    }
+    let generation = state
+        .store
+        .tenant_generation(ctx.tenant)
+        .await
+        .map_err(store_error)?;
+    let key = ReadKey {
+        tenant: ctx.tenant,
+        api_user: ctx.api_user,
+        resourcetype,
+        resourceid: action.resourceid.as_wire(),
+        parameters: serde_json::to_string(&action.parameters).unwrap_or_default(),
+    };
+    if let Some(data) = state.read_cache.get(&key, generation) {
+        return Ok(ResultData::Shared(data));
+    }
+    let data = Arc::new(run_handler(state, ctx, call, action).await?);
+    state.read_cache.put(key, generation, data.clone());
+    Ok(ResultData::Shared(data))
+}
+
+async fn run_handler(
     state: &AppState,
     ctx: &Ctx<'_>,
     call: Call,

@@ -16,6 +16,7 @@ pub mod config;
 mod dispatch;
 mod handlers;
 mod observe;
+mod read_cache;
 
 pub use app::{router, serve, AppState};
 pub use config::ServerConfig;

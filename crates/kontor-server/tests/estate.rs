@@ -907,3 +907,60 @@ async fn a_batch_of_creates_answers_each_action_in_order() -> TestResult {
     assert_eq!(results[1]["data"], json!([]));
     Ok(())
 }
+
+/// Reads are answered from the read cache while nothing was written; any write, also one
+/// that bypasses this server (another Kontor process on the same database), is seen at once.
+#[tokio::test]
+async fn repeated_reads_see_every_write() -> TestResult {
+    use kontor_store::records::RecordModule;
+    use kontor_store::RecordStore;
+    let server = TestServer::start().await?;
+    let c = server.tenant("demo", 'a').await?;
+    let id = create(&server, &c, json!({"ort": "Aachen", "kaufpreis": 100000})).await?;
+    let list = json!({"data": ["ort", "kaufpreis"], "sortby": {"kaufpreis": "ASC"}});
+    let first = read(&server, &c, list.clone()).await?;
+    let again = read(&server, &c, list.clone()).await?;
+    assert_eq!(first["data"], again["data"]);
+    assert_eq!(again["data"]["meta"]["cntabsolute"], 1);
+
+    // Written straight into the store, as another process would.
+    let mut doc = serde_json::Map::new();
+    doc.insert("ort".into(), json!("Bonn"));
+    doc.insert("kaufpreis".into(), json!(50000));
+    server
+        .store
+        .store
+        .insert_records(c.tenant, RecordModule::Estate, vec![doc])
+        .await?;
+    let after_insert = read(&server, &c, list.clone()).await?;
+    assert_eq!(after_insert["data"]["meta"]["cntabsolute"], 2);
+    assert_eq!(
+        after_insert["data"]["records"][0]["elements"]["ort"],
+        "Bonn"
+    );
+
+    let modify = call(
+        &server,
+        &c,
+        ActionVerb::Modify,
+        "estate",
+        json!(id),
+        json!({"data": {"kaufpreis": 10000}}),
+    )
+    .await?;
+    assert_eq!(modify["status"]["errorcode"], 0, "{modify}");
+    let after_modify = read(&server, &c, list.clone()).await?;
+    assert_eq!(
+        after_modify["data"]["records"][0]["elements"]["ort"], "Aachen",
+        "cheapest first after the modify"
+    );
+    assert_eq!(
+        after_modify["data"]["records"][0]["elements"]["kaufpreis"],
+        "10000.00"
+    );
+    // The same parameters from another tenant are another read.
+    let other = server.tenant("other", 'b').await?;
+    let theirs = read(&server, &other, list).await?;
+    assert_eq!(theirs["data"]["meta"]["cntabsolute"], 0);
+    Ok(())
+}

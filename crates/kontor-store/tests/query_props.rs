@@ -298,7 +298,7 @@ proptest! {
             let docs: Vec<Map<String, Value>> = rows.iter().map(|r| r.doc.clone()).collect();
             let ids = t.store.insert_records(tenant.id, RecordModule::Estate, docs).await.map_err(|e| e.to_string())?;
             let stored: Vec<(i64, Row)> = ids.into_iter().zip(rows.iter().cloned()).collect();
-            let query = RecordQuery { conditions: conditions.clone(), sort: sort.clone(), ids: None, geo: None, limit, offset, language: None };
+            let query = RecordQuery { conditions: conditions.clone(), sort: sort.clone(), ids: None, geo: None, limit, offset, language: None, fields: None };
             let page = t.store.query_records(tenant.id, RecordModule::Estate, &query).await.map_err(|e| e.to_string())?;
             let got: Vec<i64> = page.records.iter().map(|r| r.id).collect();
             let (total, expected) = evaluate(&stored, &query);

@@ -6,6 +6,7 @@
 
 mod columns;
 mod count_cache;
+mod doc;
 mod read;
 mod read_sqlite;
 mod sql;
@@ -95,6 +96,8 @@ pub struct RecordQuery {
     pub offset: u64,
     /// For [`RecordModule::EstateLanguage`]: the language version to read (`ENG`, …).
     pub language: Option<String>,
+    /// Only these document fields are loaded into [`StoredRecord::doc`]; `None` for all.
+    pub fields: Option<Vec<String>>,
 }
 
 /// A stored record: its ids and its document of field values.
@@ -159,6 +162,13 @@ pub trait RecordStore {
         language: &str,
         changes: Map<String, Value>,
     ) -> impl Future<Output = Result<Option<i64>, StoreError>> + Send;
+
+    /// A number that grows with every write to the tenant's records or field configuration:
+    /// whatever was read under one value is still true while it is unchanged.
+    fn tenant_generation(
+        &self,
+        tenant: TenantId,
+    ) -> impl Future<Output = Result<i64, StoreError>> + Send;
 
     /// Hands out the next value of a per-tenant counter (customer numbers, contact ids).
     fn next_ids(

@@ -1,6 +1,5 @@
 //! Running record queries.
 
-use serde_json::{Map, Value};
 use sqlx::FromRow;
 
 use super::read_sqlite::SqliteListRead;
@@ -35,7 +34,15 @@ pub(crate) struct RecordRow {
 
 impl RecordRow {
     pub(crate) fn into_record(self) -> Result<StoredRecord, StoreError> {
-        let doc: Map<String, Value> = serde_json::from_str(&self.doc)
+        self.into_record_with(None)
+    }
+
+    /// The record with only `only` of its document fields (all with `None`).
+    pub(crate) fn into_record_with(
+        self,
+        only: Option<&[String]>,
+    ) -> Result<StoredRecord, StoreError> {
+        let doc = super::doc::parse(&self.doc, only)
             .map_err(|e| StoreError::Corrupt(format!("record {}: {e}", self.id)))?;
         Ok(StoredRecord {
             id: self.id,
@@ -95,6 +102,21 @@ impl Store {
         Ok(row.map(|r| r.0).unwrap_or(0))
     }
 
+    /// Every generation of a tenant summed: each only grows, so the sum grows with any.
+    pub(crate) async fn sum_of_generations(&self, tenant: TenantId) -> Result<i64, StoreError> {
+        if let Some(reader) = &self.reader {
+            return reader.with(|conn| super::read_sqlite::sum_of_generations(conn, tenant.0));
+        }
+        let (sum,): (i64,) = on_db!(&self.db, pool => sqlx::query_as(
+            "SELECT CAST(COALESCE(SUM(generation), 0) AS BIGINT) FROM write_generations
+              WHERE tenant_id = $1",
+        )
+        .bind(tenant.0)
+        .fetch_one(pool)
+        .await)?;
+        Ok(sum)
+    }
+
     pub(crate) async fn run_query(
         &self,
         tenant: TenantId,
@@ -134,6 +156,7 @@ impl Store {
                 limit: q.limit,
                 offset: q.offset,
                 counts: self.counts.clone(),
+                fields: q.fields.clone(),
             };
             return reader.run(move |conn| read.run(conn)).await;
         }
@@ -164,7 +187,7 @@ impl Store {
         .await)?;
         let records = rows
             .into_iter()
-            .map(RecordRow::into_record)
+            .map(|row| row.into_record_with(q.fields.as_deref()))
             .collect::<Result<_, _>>()?;
         Ok(RecordPage { total, records })
     }

@@ -22,6 +22,8 @@ pub(crate) struct SqliteListRead {
     pub limit: u32,
     pub offset: u64,
     pub counts: Arc<CountCache>,
+    /// See [`super::RecordQuery::fields`].
+    pub fields: Option<Vec<String>>,
 }
 
 pub(crate) fn generation(conn: &Connection, tenant: i64, key: &str) -> Result<i64, StoreError> {
@@ -30,6 +32,13 @@ pub(crate) fn generation(conn: &Connection, tenant: i64, key: &str) -> Result<i6
     )?;
     let found: Option<i64> = stmt.query_row((tenant, key), |row| row.get(0)).optional()?;
     Ok(found.unwrap_or(0))
+}
+
+pub(crate) fn sum_of_generations(conn: &Connection, tenant: i64) -> Result<i64, StoreError> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT COALESCE(SUM(generation), 0) FROM write_generations WHERE tenant_id = $1",
+    )?;
+    Ok(stmt.query_row([tenant], |row| row.get(0))?)
 }
 
 impl SqliteListRead {
@@ -65,7 +74,7 @@ impl SqliteListRead {
         })?;
         let mut records = Vec::with_capacity(self.limit.min(500) as usize);
         for row in rows {
-            records.push(row?.into_record()?);
+            records.push(row?.into_record_with(self.fields.as_deref())?);
         }
         Ok(RecordPage { total, records })
     }

@@ -148,6 +148,10 @@ impl RecordStore for Store {
         })
     }
 
+    async fn tenant_generation(&self, tenant: TenantId) -> Result<i64, StoreError> {
+        self.sum_of_generations(tenant).await
+    }
+
     async fn get_record(
         &self,
         tenant: TenantId,

@@ -112,6 +112,7 @@ pub(crate) fn resolve(
         limit: params.listlimit,
         offset: params.listoffset,
         language: None,
+        fields: None,
     })
 }
 

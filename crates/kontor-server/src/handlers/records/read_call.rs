@@ -62,6 +62,11 @@ pub(crate) async fn read(
     };
     let mut query: RecordQuery = resolve(&config, spec.record_module, spec.id_field, &params, ids)?;
     query.language = language.map(|l| l.to_string());
+    // Estate elements come from the document fields named in `data` only; address elements
+    // also read the contact entries, so addresses load whole documents.
+    if spec.module == Module::Estate {
+        query.fields = Some(params.data.clone());
+    }
     let page = store
         .query_records(ctx.tenant, spec.record_module, &query)
         .await
@@ -82,7 +87,7 @@ pub(crate) async fn read(
                 country: params.country_iso_code,
             };
             let elements = elements(&config, spec, &params.data, r, style, extras);
-            Record::new(RecordId::Int(r.id), Some(spec.record_type), &elements)
+            Record::from_map(RecordId::Int(r.id), Some(spec.record_type), elements)
         })
         .collect();
     Ok(Data {

@@ -1,0 +1,144 @@
+//! Answers to list reads, kept while nothing in their tenant has been written since.
+//!
+//! A website's list page sends the same `read estate` again and again; between two writes
+//! the answer cannot change. Each entry remembers the tenant's generation (the sum of its
+//! write generations, which grows with every record or field-configuration write, also from
+//! other Kontor processes on the same database), and is only used while that is unchanged.
+//! A hit costs one indexed point lookup instead of the count, the page and the rendering.
+
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
+
+use kontor_proto::Data;
+use kontor_store::{ApiUserId, TenantId};
+
+/// Bytes of cached answers (their JSON size) before the cache starts over.
+const MAX_BYTES: usize = 16 * 1024 * 1024;
+/// Answers larger than this are not kept: one export must not evict every list page.
+const MAX_ENTRY_BYTES: usize = 1024 * 1024;
+
+/// Who asked what: the API user (rights may differ between users), the resource type and
+/// id, and the parameters exactly as sent.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub(crate) struct ReadKey {
+    pub tenant: TenantId,
+    pub api_user: ApiUserId,
+    pub resourcetype: &'static str,
+    pub resourceid: String,
+    pub parameters: String,
+}
+
+#[derive(Debug)]
+struct Entry {
+    generation: i64,
+    data: Arc<Data>,
+    bytes: usize,
+}
+
+#[derive(Debug, Default)]
+struct Entries {
+    map: HashMap<ReadKey, Entry>,
+    bytes: usize,
+}
+
+#[derive(Debug, Default)]
+pub(crate) struct ReadCache {
+    entries: Mutex<Entries>,
+}
+
+impl ReadCache {
+    pub(crate) fn get(&self, key: &ReadKey, generation: i64) -> Option<Arc<Data>> {
+        let entries = self.entries.lock().ok()?;
+        entries
+            .map
+            .get(key)
+            .filter(|e| e.generation == generation)
+            .map(|e| e.data.clone())
+    }
+
+    /// Keeps `data` under `generation`, the tenant generation read *before* the data was:
+    /// a write in between leaves the entry with an older generation, so it is never used.
+    pub(crate) fn put(&self, key: ReadKey, generation: i64, data: Arc<Data>) {
+        let bytes = key.parameters.len()
+            + serde_json::to_vec(data.as_ref())
+                .map(|v| v.len())
+                .unwrap_or(MAX_ENTRY_BYTES);
+        if bytes > MAX_ENTRY_BYTES {
+            return;
+        }
+        let Ok(mut entries) = self.entries.lock() else {
+            return;
+        };
+        if entries.bytes + bytes > MAX_BYTES {
+            entries.map.clear();
+            entries.bytes = 0;
+        }
+        let entry = Entry {
+            generation,
+            data,
+            bytes,
+        };
+        if let Some(old) = entries.map.insert(key, entry) {
+            entries.bytes -= old.bytes;
+        }
+        entries.bytes += bytes;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use kontor_proto::response::Meta;
+
+    fn key(parameters: &str) -> ReadKey {
+        ReadKey {
+            tenant: TenantId(1),
+            api_user: ApiUserId(1),
+            resourcetype: "estate",
+            resourceid: String::new(),
+            parameters: parameters.into(),
+        }
+    }
+
+    fn data(total: u64) -> Arc<Data> {
+        Arc::new(Data {
+            meta: Meta {
+                cntabsolute: Some(total),
+            },
+            records: Vec::new(),
+        })
+    }
+
+    #[test]
+    fn an_entry_is_used_only_under_its_generation() {
+        let cache = ReadCache::default();
+        cache.put(key("{}"), 7, data(3));
+        assert_eq!(
+            cache.get(&key("{}"), 7).and_then(|d| d.meta.cntabsolute),
+            Some(3)
+        );
+        assert!(cache.get(&key("{}"), 8).is_none(), "a write happened");
+        assert!(cache.get(&key("{\"listlimit\":5}"), 7).is_none());
+        let other_user = ReadKey {
+            api_user: ApiUserId(2),
+            ..key("{}")
+        };
+        assert!(cache.get(&other_user, 7).is_none());
+    }
+
+    #[test]
+    fn the_cache_stays_within_its_bytes() {
+        let cache = ReadCache::default();
+        let big = "x".repeat(MAX_ENTRY_BYTES / 2);
+        for i in 0..100 {
+            cache.put(key(&format!("{i}{big}")), 1, data(i));
+        }
+        let held = cache.entries.lock().map(|e| e.bytes).unwrap_or(usize::MAX);
+        assert!(held <= MAX_BYTES, "{held}");
+        assert!(cache.get(&key(&format!("99{big}")), 1).is_some());
+        cache.put(key(&"y".repeat(MAX_ENTRY_BYTES + 1)), 1, data(0));
+        assert!(cache
+            .get(&key(&"y".repeat(MAX_ENTRY_BYTES + 1)), 1)
+            .is_none());
+    }
+}
