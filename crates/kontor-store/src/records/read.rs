@@ -61,12 +61,15 @@ impl Store {
         }
     }
 
-    /// The columns every record read selects; PostgreSQL hands the JSONB back as text, and
-    /// only language versions have a main id (typed NULL elsewhere, so both drivers decode it).
+    /// The columns every record read selects; both backends keep documents in binary JSON
+    /// and hand them back as text, and only language versions have a main id (typed NULL
+    /// elsewhere, so both drivers decode it).
     pub(crate) fn record_columns(&self, module: RecordModule) -> &'static str {
         match (self.dialect(), module) {
-            (Dialect::Sqlite, RecordModule::EstateLanguage) => "id, uuid, doc, main_id",
-            (Dialect::Sqlite, _) => "id, uuid, doc, CAST(NULL AS BIGINT) AS main_id",
+            (Dialect::Sqlite, RecordModule::EstateLanguage) => {
+                "id, uuid, json(doc) AS doc, main_id"
+            }
+            (Dialect::Sqlite, _) => "id, uuid, json(doc) AS doc, CAST(NULL AS BIGINT) AS main_id",
             (Dialect::Postgres, RecordModule::EstateLanguage) => {
                 "id, uuid, doc::text AS doc, main_id"
             }

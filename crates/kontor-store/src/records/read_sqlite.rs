@@ -79,3 +79,71 @@ impl SqliteListRead {
         Ok(RecordPage { total, records })
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use serde_json::{json, Map, Value};
+
+    use crate::records::{RecordModule, RecordQuery, RecordStore};
+    use crate::test_support::open_test_store;
+    use crate::{StoreError, TenantName, TenantStore};
+
+    /// Documents are kept as JSONB on SQLite and come back exactly as written, through the
+    /// list read, the single read and a modify's merge.
+    #[tokio::test]
+    async fn documents_round_trip_through_binary_json() -> Result<(), Box<dyn std::error::Error>> {
+        let test = open_test_store().await?;
+        let store = &test.store;
+        let tenant = store.create_tenant(&TenantName::parse("demo")?).await?.id;
+        let doc: Map<String, Value> = serde_json::from_value(json!({
+            "objekttitel": "Altbau \"Am Dom\" — 3 Zi. \\ Köln ✓ \u{1F3E0}",
+            "kaufpreis": 349000.5,
+            "breitengrad": 50.941278,
+            "big": 12345678901234_i64,
+            "tiny": 1e-7,
+            "ausstattung": ["balkon", "aufzug"],
+            "nested": {"a": [1, {"b": null}]},
+            "leer": "",
+        }))?;
+        let ids = store
+            .insert_records(tenant, RecordModule::Estate, vec![doc.clone()])
+            .await?;
+        let one = store
+            .get_record(tenant, RecordModule::Estate, ids[0])
+            .await?
+            .ok_or("missing")?;
+        assert_eq!(one.doc, doc);
+        let page = store
+            .query_records(
+                tenant,
+                RecordModule::Estate,
+                &RecordQuery {
+                    limit: 5,
+                    ..RecordQuery::default()
+                },
+            )
+            .await?;
+        assert_eq!(page.records[0].doc, doc);
+        let mut changes = Map::new();
+        changes.insert("ausstattung".into(), json!(["garten"]));
+        store
+            .update_record(tenant, RecordModule::Estate, ids[0], changes)
+            .await?;
+        let after = store
+            .get_record(tenant, RecordModule::Estate, ids[0])
+            .await?
+            .ok_or("missing")?;
+        assert_eq!(after.doc["ausstattung"], json!(["garten"]));
+        assert_eq!(after.doc["objekttitel"], doc["objekttitel"]);
+        assert_eq!(after.doc.len(), doc.len());
+        if let Some(reader) = &store.reader {
+            let kinds: Vec<String> = reader.with(|conn| {
+                let mut stmt = conn.prepare("SELECT DISTINCT typeof(doc) FROM estates")?;
+                let rows = stmt.query_map([], |row| row.get(0))?;
+                rows.collect::<Result<_, _>>().map_err(StoreError::from)
+            })?;
+            assert_eq!(kinds, ["blob"], "JSONB, not text");
+        }
+        Ok(())
+    }
+}

@@ -35,7 +35,7 @@ impl Store {
         }
         sql.push(") VALUES ($1, $2, $3, ");
         sql.push(match self.dialect() {
-            Dialect::Sqlite => "$4",
+            Dialect::Sqlite => "jsonb($4)",
             Dialect::Postgres => "$4::jsonb",
         });
         for (i, _) in hot_columns(module).iter().enumerate() {
@@ -114,7 +114,7 @@ impl RecordStore for Store {
         sql.push("UPDATE ").push(module.table()).push(" SET doc = ");
         match self.dialect() {
             Dialect::Sqlite => sql
-                .push("json_patch(doc, ")
+                .push("jsonb_patch(doc, ")
                 .bind(Bind::Text(doc_text(&changes)))
                 .push(")"),
             Dialect::Postgres => sql
@@ -180,7 +180,7 @@ impl RecordStore for Store {
     ) -> Result<Option<i64>, StoreError> {
         let changes_text = doc_text(&changes);
         let (patch, insert_doc) = match self.dialect() {
-            Dialect::Sqlite => ("json_patch(doc, $1)", "$6"),
+            Dialect::Sqlite => ("jsonb_patch(doc, $1)", "jsonb($6)"),
             Dialect::Postgres => ("doc || $1::jsonb", "$6::jsonb"),
         };
         let update = format!(
