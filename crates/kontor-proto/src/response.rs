@@ -57,26 +57,63 @@ pub struct ActionStatus {
 #[derive(Debug, Clone, PartialEq)]
 pub enum ResultData {
     Ok(Data),
-    /// The same data as `Ok`, shared with a server-side cache of reads; never decoded.
-    Shared(std::sync::Arc<Data>),
+    /// Data already written as (PHP-style) JSON, shared with the server's read cache. Only
+    /// the server builds it; decoding a response always gives `Ok`.
+    Rendered(RenderedData),
     Failed,
 }
 
+/// The `data` of a result as JSON text, cheap to clone. Its size is exactly its memory.
+#[derive(Debug, Clone)]
+pub struct RenderedData(std::sync::Arc<serde_json::value::RawValue>);
+
+impl RenderedData {
+    /// Writes `data` in PHP style once, to be sent any number of times.
+    pub fn render(data: &Data) -> Result<RenderedData, serde_json::Error> {
+        let bytes = crate::php_json::try_to_php_json(data)?;
+        let text = String::from_utf8(bytes).map_err(serde::ser::Error::custom)?;
+        let raw = serde_json::value::RawValue::from_string(text)?;
+        Ok(RenderedData(std::sync::Arc::from(raw)))
+    }
+
+    /// The JSON text.
+    pub fn json(&self) -> &str {
+        self.0.get()
+    }
+
+    /// The data decoded again.
+    pub fn decode(&self) -> Result<Data, serde_json::Error> {
+        serde_json::from_str(self.0.get())
+    }
+}
+
+impl PartialEq for RenderedData {
+    fn eq(&self, other: &RenderedData) -> bool {
+        self.0.get() == other.0.get()
+    }
+}
+
+impl Serialize for RenderedData {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        self.0.as_ref().serialize(s)
+    }
+}
+
 impl ResultData {
-    /// The data, whichever way it is held.
+    /// The decoded data; `None` for a failed action and for rendered data (which only the
+    /// server holds, on its way out).
     pub fn data(&self) -> Option<&Data> {
         match self {
             ResultData::Ok(data) => Some(data),
-            ResultData::Shared(data) => Some(data),
-            ResultData::Failed => None,
+            ResultData::Rendered(_) | ResultData::Failed => None,
         }
     }
 
-    /// The data, owned; a shared one is copied only if it is still shared.
+    /// The data, owned; rendered data is decoded again.
     pub fn into_data(self) -> Option<Data> {
         match self {
             ResultData::Ok(data) => Some(data),
-            ResultData::Shared(data) => Some(std::sync::Arc::unwrap_or_clone(data)),
+            ResultData::Rendered(rendered) => rendered.decode().ok(),
             ResultData::Failed => None,
         }
     }
@@ -87,7 +124,7 @@ impl Serialize for ResultData {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         match self {
             ResultData::Ok(data) => data.serialize(s),
-            ResultData::Shared(data) => data.serialize(s),
+            ResultData::Rendered(data) => data.serialize(s),
             ResultData::Failed => s.collect_seq(std::iter::empty::<()>()),
         }
     }

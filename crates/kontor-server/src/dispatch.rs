@@ -3,10 +3,8 @@
 //! Adding a call means adding a [`Call`] variant, one row in [`ROUTES`] and one arm in
 //! [`run_handler`]; the compiler checks the arm is there.
 
-use std::sync::Arc;
-
 use kontor_proto::calls::params::Params;
-use kontor_proto::response::ResultData;
+use kontor_proto::response::{RenderedData, ResultData};
 use kontor_proto::{Action, ActionVerb, ApiError, Data, ErrorCode};
 use kontor_store::RecordStore;
 
@@ -139,11 +137,16 @@ async fn cached_read(
         parameters: serde_json::to_string(&action.parameters).unwrap_or_default(),
     };
     if let Some(data) = state.read_cache.get(&key, generation) {
-        return Ok(ResultData::Shared(data));
+        return Ok(ResultData::Rendered(data));
     }
-    let data = Arc::new(run_handler(state, ctx, call, action).await?);
-    state.read_cache.put(key, generation, data.clone());
-    Ok(ResultData::Shared(data))
+    let data = run_handler(state, ctx, call, action).await?;
+    match RenderedData::render(&data) {
+        Ok(rendered) => {
+            state.read_cache.put(key, generation, rendered.clone());
+            Ok(ResultData::Rendered(rendered))
+        }
+        Err(_) => Ok(ResultData::Ok(data)),
+    }
 }
 
 async fn run_handler(

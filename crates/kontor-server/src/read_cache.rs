@@ -7,12 +7,13 @@
 //! A hit costs one indexed point lookup instead of the count, the page and the rendering.
 
 use std::collections::HashMap;
-use std::sync::{Arc, Mutex};
+use std::sync::Mutex;
 
-use kontor_proto::Data;
+use kontor_proto::response::RenderedData;
 use kontor_store::{ApiUserId, TenantId};
 
-/// Bytes of cached answers (their JSON size) before the cache starts over.
+/// Bytes of cached answers before the cache starts over. Answers are kept as the JSON they
+/// are sent as, so this is their memory (plus keys), not an estimate.
 const MAX_BYTES: usize = 16 * 1024 * 1024;
 /// Answers larger than this are not kept: one export must not evict every list page.
 const MAX_ENTRY_BYTES: usize = 1024 * 1024;
@@ -31,7 +32,7 @@ pub(crate) struct ReadKey {
 #[derive(Debug)]
 struct Entry {
     generation: i64,
-    data: Arc<Data>,
+    data: RenderedData,
     bytes: usize,
 }
 
@@ -47,7 +48,7 @@ pub(crate) struct ReadCache {
 }
 
 impl ReadCache {
-    pub(crate) fn get(&self, key: &ReadKey, generation: i64) -> Option<Arc<Data>> {
+    pub(crate) fn get(&self, key: &ReadKey, generation: i64) -> Option<RenderedData> {
         let entries = self.entries.lock().ok()?;
         entries
             .map
@@ -58,11 +59,8 @@ impl ReadCache {
 
     /// Keeps `data` under `generation`, the tenant generation read *before* the data was:
     /// a write in between leaves the entry with an older generation, so it is never used.
-    pub(crate) fn put(&self, key: ReadKey, generation: i64, data: Arc<Data>) {
-        let bytes = key.parameters.len()
-            + serde_json::to_vec(data.as_ref())
-                .map(|v| v.len())
-                .unwrap_or(MAX_ENTRY_BYTES);
+    pub(crate) fn put(&self, key: ReadKey, generation: i64, data: RenderedData) {
+        let bytes = key.parameters.len() + data.json().len();
         if bytes > MAX_ENTRY_BYTES {
             return;
         }
@@ -89,6 +87,7 @@ impl ReadCache {
 mod tests {
     use super::*;
     use kontor_proto::response::Meta;
+    use kontor_proto::Data;
 
     fn key(parameters: &str) -> ReadKey {
         ReadKey {
@@ -100,23 +99,25 @@ mod tests {
         }
     }
 
-    fn data(total: u64) -> Arc<Data> {
-        Arc::new(Data {
+    fn data(total: u64) -> RenderedData {
+        let data = Data {
             meta: Meta {
                 cntabsolute: Some(total),
             },
             records: Vec::new(),
-        })
+        };
+        RenderedData::render(&data).unwrap_or_else(|e| panic!("{e}"))
+    }
+
+    fn total(data: RenderedData) -> Option<u64> {
+        data.decode().ok().and_then(|d| d.meta.cntabsolute)
     }
 
     #[test]
     fn an_entry_is_used_only_under_its_generation() {
         let cache = ReadCache::default();
         cache.put(key("{}"), 7, data(3));
-        assert_eq!(
-            cache.get(&key("{}"), 7).and_then(|d| d.meta.cntabsolute),
-            Some(3)
-        );
+        assert_eq!(cache.get(&key("{}"), 7).and_then(total), Some(3));
         assert!(cache.get(&key("{}"), 8).is_none(), "a write happened");
         assert!(cache.get(&key("{\"listlimit\":5}"), 7).is_none());
         let other_user = ReadKey {
