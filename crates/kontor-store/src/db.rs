@@ -38,6 +38,7 @@ pub struct Store {
     pub(crate) configs: Arc<crate::fields::ConfigCache>,
     /// SQLite only: the connections list reads run on (see `sqlite_reader.rs`).
     pub(crate) reader: Option<Arc<crate::sqlite_reader::SqliteReader>>,
+    pub(crate) auto_indexes: Arc<crate::records::AutoIndexes>,
     backend: &'static str,
 }
 
@@ -87,7 +88,9 @@ impl Store {
                     .journal_mode(SqliteJournalMode::Wal)
                     .synchronous(SqliteSynchronous::Normal)
                     .foreign_keys(true)
-                    .busy_timeout(Duration::from_secs(5));
+                    // Long enough to wait out an index being made on a big table
+                    // (records/auto_index.rs) instead of failing the write.
+                    .busy_timeout(Duration::from_secs(30));
                 let pool = SqlitePoolOptions::new()
                     .max_connections(options.max_connections)
                     .connect_with(connect)
@@ -114,14 +117,17 @@ impl Store {
                 Db::Postgres(pool)
             }
         };
-        Ok(Store {
+        let store = Store {
             db,
             cipher: Arc::new(SecretCipher::new(key)),
             counts: Arc::default(),
             configs: Arc::default(),
             reader,
+            auto_indexes: Arc::default(),
             backend: url.backend(),
-        })
+        };
+        store.load_auto_indexes().await?;
+        Ok(store)
     }
 
     /// `sqlite` or `postgres`.

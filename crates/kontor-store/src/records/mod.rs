@@ -4,6 +4,7 @@
 //! query reaches this module, and says how its values compare ([`ValueKind`]); the store
 //! only decides *where* a field lives (a typed column or the document) and writes the SQL.
 
+mod auto_index;
 mod columns;
 mod count_cache;
 mod doc;
@@ -17,6 +18,7 @@ use std::future::Future;
 use kontor_proto::calls::read::{FilterOp, Operand};
 use serde_json::{Map, Value};
 
+pub use auto_index::AutoIndexes;
 pub use count_cache::CountCache;
 pub(crate) use sql::Bind;
 

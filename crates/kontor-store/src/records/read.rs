@@ -150,6 +150,7 @@ impl Store {
         page.binds = filter.binds;
         order_and_page(&mut page, dialect, module, q);
         if let Some(reader) = &self.reader {
+            self.schedule_auto_indexes(module, q);
             let read = SqliteListRead {
                 tenant: tenant.0,
                 module: module.name(),

@@ -1,8 +1,9 @@
 //! Building the SQL of a record query, for either dialect.
 //!
-//! Values are always bound, never pasted; the only identifiers written into the text are the
-//! fixed column names of `columns.rs`. Field names of document fields are bound too (as JSON
-//! paths), so a name can never change the statement.
+//! Values are always bound, never pasted. The identifiers written into the text are the fixed
+//! column names of `columns.rs` and, on SQLite, document field names made only of ASCII
+//! letters, digits and `_` (so that an expression index can match, see `auto_index.rs`);
+//! every other name is bound as a JSON path, so a name can never change the statement.
 
 use kontor_proto::calls::read::{FilterOp, Operand, Scalar};
 
@@ -118,6 +119,12 @@ fn field_expr(sql: &mut Sql, dialect: Dialect, module: RecordModule, field: &str
     if let Some(col) = hot_column(module, field) {
         sql.push(col.column);
         return;
+    }
+    if dialect == Dialect::Sqlite {
+        if let Some(expr) = super::auto_index::sqlite_expr(field, kind) {
+            sql.push(&expr);
+            return;
+        }
     }
     match (dialect, kind) {
         (Dialect::Sqlite, ValueKind::Number) => {
