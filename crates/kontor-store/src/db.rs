@@ -39,6 +39,7 @@ pub struct Store {
     /// SQLite only: the connections list reads run on (see `sqlite_reader.rs`).
     pub(crate) reader: Option<Arc<crate::sqlite_reader::SqliteReader>>,
     pub(crate) auto_indexes: Arc<crate::records::AutoIndexes>,
+    pub(crate) ranges: Arc<crate::records::RangeCache>,
     backend: &'static str,
 }
 
@@ -124,6 +125,7 @@ impl Store {
             configs: Arc::default(),
             reader,
             auto_indexes: Arc::default(),
+            ranges: Arc::default(),
             backend: url.backend(),
         };
         store.load_auto_indexes().await?;

@@ -8,6 +8,7 @@ mod auto_index;
 mod columns;
 mod count_cache;
 mod doc;
+mod range_count;
 mod read;
 mod read_sqlite;
 mod sql;
@@ -20,6 +21,7 @@ use serde_json::{Map, Value};
 
 pub use auto_index::AutoIndexes;
 pub use count_cache::CountCache;
+pub use range_count::RangeCache;
 pub(crate) use sql::Bind;
 
 use crate::{StoreError, TenantId};

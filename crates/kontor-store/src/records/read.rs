@@ -161,6 +161,8 @@ impl Store {
                 offset: q.offset,
                 counts: self.counts.clone(),
                 fields: q.fields.clone(),
+                range: super::range_count::plan(dialect, module, tenant.0, q),
+                ranges: self.ranges.clone(),
             };
             return reader.run(move |conn| read.run(conn)).await;
         }

@@ -5,7 +5,9 @@ use std::sync::Arc;
 
 use rusqlite::{params_from_iter, Connection, OptionalExtension};
 
+use super::columns::ColumnKind;
 use super::count_cache::{CountCache, Key};
+use super::range_count::{Lookup, RangeCache, RangePlan, Sorted};
 use super::read::RecordRow;
 use super::sql::Sql;
 use super::RecordPage;
@@ -24,6 +26,9 @@ pub(crate) struct SqliteListRead {
     pub counts: Arc<CountCache>,
     /// See [`super::RecordQuery::fields`].
     pub fields: Option<Vec<String>>,
+    /// How to count by binary search, when the query allows it (`range_count.rs`).
+    pub range: Option<RangePlan>,
+    pub ranges: Arc<RangeCache>,
 }
 
 pub(crate) fn generation(conn: &Connection, tenant: i64, key: &str) -> Result<i64, StoreError> {
@@ -42,6 +47,38 @@ pub(crate) fn sum_of_generations(conn: &Connection, tenant: i64) -> Result<i64, 
 }
 
 impl SqliteListRead {
+    /// The count by binary search over the sorted values of the rest of the query, loading
+    /// them when the same rest is asked for the second time in this generation; `None` when
+    /// SQL has to count.
+    fn range_count(&self, conn: &Connection, generation: i64) -> Result<Option<u64>, StoreError> {
+        let Some(plan) = &self.range else {
+            return Ok(None);
+        };
+        let key = (self.tenant, self.module, plan.key.clone());
+        let sorted = match self.ranges.lookup(&key, generation) {
+            Lookup::Ready(sorted) => sorted,
+            Lookup::Unknown => return Ok(None),
+            Lookup::SeenOnce => {
+                let mut stmt = conn.prepare_cached(&plan.values.text)?;
+                let binds = params_from_iter(plan.values.binds.iter());
+                let sorted = match plan.kind {
+                    ColumnKind::Text => Sorted::from_texts(
+                        stmt.query_map(binds, |row| row.get::<_, String>(0))?
+                            .collect::<Result<_, _>>()?,
+                    ),
+                    _ => Sorted::from_reals(
+                        stmt.query_map(binds, |row| row.get::<_, f64>(0))?
+                            .collect::<Result<_, _>>()?,
+                    ),
+                };
+                let sorted = Arc::new(sorted);
+                self.ranges.put(key, generation, sorted.clone());
+                sorted
+            }
+        };
+        Ok(sorted.count(&plan.low, &plan.high))
+    }
+
     pub(crate) fn run(self, conn: &Connection) -> Result<RecordPage, StoreError> {
         // Dropped without commit at the end: a read transaction has nothing to keep.
         let tx = conn.unchecked_transaction()?;
@@ -49,11 +86,18 @@ impl SqliteListRead {
         let total = match self.counts.get(&self.count_key, generation) {
             Some(total) => total,
             None => {
-                let mut stmt = tx.prepare_cached(&self.count.text)?;
-                let total: i64 =
-                    stmt.query_row(params_from_iter(self.count.binds.iter()), |row| row.get(0))?;
-                let total = total.max(0) as u64;
-                self.counts.put(self.count_key, generation, total);
+                let total = match self.range_count(&tx, generation)? {
+                    Some(total) => total,
+                    None => {
+                        let mut stmt = tx.prepare_cached(&self.count.text)?;
+                        let total: i64 = stmt
+                            .query_row(params_from_iter(self.count.binds.iter()), |row| {
+                                row.get(0)
+                            })?;
+                        total.max(0) as u64
+                    }
+                };
+                self.counts.put(self.count_key.clone(), generation, total);
                 total
             }
         };

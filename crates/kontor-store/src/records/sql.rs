@@ -155,7 +155,7 @@ fn json_path(field: &str) -> Bind {
     Bind::Text(format!("$.\"{}\"", field.replace('"', "")))
 }
 
-fn value_bind(kind: ValueKind, value: &Scalar) -> Bind {
+pub(crate) fn value_bind(kind: ValueKind, value: &Scalar) -> Bind {
     match kind {
         ValueKind::Number => Bind::Real(value.as_f64().unwrap_or(0.0)),
         ValueKind::Text | ValueKind::Multi => Bind::Text(value.as_text()),
