@@ -140,6 +140,9 @@ async fn cached_read(
         return Ok(ResultData::Rendered(data));
     }
     let data = run_handler(state, ctx, call, action).await?;
+    if !state.read_cache.worth_keeping(&key, generation) {
+        return Ok(ResultData::Ok(data));
+    }
     match RenderedData::render(&data) {
         Ok(rendered) => {
             state.read_cache.put(key, generation, rendered.clone());

@@ -45,9 +45,37 @@ struct Entries {
 #[derive(Debug, Default)]
 pub(crate) struct ReadCache {
     entries: Mutex<Entries>,
+    /// Reads answered once, by hash, with the generation they were answered under.
+    seen: Mutex<HashMap<u64, i64>>,
 }
 
+/// Hashes remembered before `seen` starts over.
+const MAX_SEEN: usize = 100_000;
+
 impl ReadCache {
+    /// Whether an answer to `key` is worth keeping: only when the same read was answered
+    /// before in this generation. A listing whose filter changes with every request would
+    /// otherwise fill the cache with answers nobody asks for again, and pay for writing
+    /// each of them out twice.
+    pub(crate) fn worth_keeping(&self, key: &ReadKey, generation: i64) -> bool {
+        use std::hash::{Hash, Hasher};
+        // `DefaultHasher::new()` has fixed keys: the same read hashes the same every time.
+        let mut hasher = std::hash::DefaultHasher::new();
+        key.hash(&mut hasher);
+        let hash = hasher.finish();
+        let Ok(mut seen) = self.seen.lock() else {
+            return false;
+        };
+        if seen.get(&hash) == Some(&generation) {
+            return true;
+        }
+        if seen.len() >= MAX_SEEN {
+            seen.clear();
+        }
+        seen.insert(hash, generation);
+        false
+    }
+
     pub(crate) fn get(&self, key: &ReadKey, generation: i64) -> Option<RenderedData> {
         let entries = self.entries.lock().ok()?;
         entries
@@ -111,6 +139,16 @@ mod tests {
 
     fn total(data: RenderedData) -> Option<u64> {
         data.decode().ok().and_then(|d| d.meta.cntabsolute)
+    }
+
+    #[test]
+    fn a_read_is_kept_from_its_second_time_in_a_generation() {
+        let cache = ReadCache::default();
+        assert!(!cache.worth_keeping(&key("{}"), 1));
+        assert!(!cache.worth_keeping(&key("{\"listlimit\":5}"), 1));
+        assert!(cache.worth_keeping(&key("{}"), 1));
+        assert!(!cache.worth_keeping(&key("{}"), 2), "a write happened");
+        assert!(cache.worth_keeping(&key("{}"), 2));
     }
 
     #[test]
