@@ -17,7 +17,7 @@ use std::sync::{Arc, Mutex};
 
 use kontor_proto::calls::read::{FilterOp, Operand};
 
-use super::columns::{hot_column, ColumnKind};
+use super::columns::{hot_column, id_field, ColumnKind};
 use super::sql::{value_bind, where_clause, Bind, Dialect, Sql};
 use super::{RecordModule, RecordQuery, ValueKind};
 
@@ -144,19 +144,15 @@ pub(crate) fn plan(
     tenant: i64,
     q: &RecordQuery,
 ) -> Option<RangePlan> {
-    let column = q.conditions.iter().find_map(|c| {
-        let col = hot_column(module, &c.field)?;
-        let typed = matches!(
-            (col.kind, c.kind),
-            (ColumnKind::Real, ValueKind::Number) | (ColumnKind::Text, ValueKind::Text)
-        );
-        typed.then_some(col)
-    })?;
+    let (field, expr, kind) = q
+        .conditions
+        .iter()
+        .find_map(|c| target(dialect, module, c))?;
     let mut low = Edge::Open;
     let mut high = Edge::Open;
     let mut rest = Vec::new();
     for c in &q.conditions {
-        if c.field != column.field {
+        if c.field != field {
             rest.push(c.clone());
             continue;
         }
@@ -184,11 +180,11 @@ pub(crate) fn plan(
         ..RecordQuery::default()
     };
     let filter = where_clause(dialect, module, tenant, &rest_query);
-    let key = format!("{}|{}|{:?}", column.column, filter.text, filter.binds);
+    let key = format!("{expr}|{}|{:?}", filter.text, filter.binds);
     let mut values = Sql::default();
     values
         .push("SELECT ")
-        .push(column.column)
+        .push(&expr)
         .push(" FROM ")
         .push(module.table())
         .push(" WHERE ");
@@ -197,10 +193,33 @@ pub(crate) fn plan(
     Some(RangePlan {
         key,
         values,
-        kind: column.kind,
+        kind,
         low,
         high,
     })
+}
+
+/// The field a condition ranges over, the expression it reads as, and how its values
+/// compare: a `REAL` or text column, or on SQLite a number document field (its expression
+/// is what an auto index covers; text document fields can hold JSON numbers, which do not
+/// compare as their text).
+fn target(
+    dialect: Dialect,
+    module: RecordModule,
+    c: &super::FieldCondition,
+) -> Option<(String, String, ColumnKind)> {
+    if let Some(col) = hot_column(module, &c.field) {
+        let typed = matches!(
+            (col.kind, c.kind),
+            (ColumnKind::Real, ValueKind::Number) | (ColumnKind::Text, ValueKind::Text)
+        );
+        return typed.then(|| (c.field.clone(), col.column.to_string(), col.kind));
+    }
+    if dialect != Dialect::Sqlite || c.field == id_field(module) || c.kind != ValueKind::Number {
+        return None;
+    }
+    let expr = super::auto_index::sqlite_expr(&c.field, ValueKind::Number)?;
+    Some((c.field.clone(), expr, ColumnKind::Real))
 }
 
 /// What the cache knows of a rest in a generation.
@@ -298,6 +317,9 @@ mod tests {
             d.insert("status".into(), json!(i % 3));
             d.insert("kaufpreis".into(), json!((i * 7919) % 500 * 1000));
             d.insert("ort".into(), json!(ORTE[(i % 5) as usize]));
+            if i % 4 != 0 {
+                d.insert("baujahr".into(), json!(1900 + (i * 31) % 120));
+            }
             d
         };
         let mut docs: Vec<Map<String, Value>> = (0..300).map(doc).collect();
@@ -421,6 +443,40 @@ mod tests {
                     })
                     .count() as u64;
                 assert_eq!(got, want, "round {round}, ort {op:?} {value:?}");
+            }
+            // A document field, unset (reads as 0) in a quarter of the estates.
+            for (lo, hi) in [(1950, 1990), (0, 1920), (1990, 1950), (2000, 2100)] {
+                let q = RecordQuery {
+                    conditions: vec![
+                        cond(
+                            "status",
+                            ValueKind::Number,
+                            FilterOp::Ne,
+                            Operand::One(Scalar::Int(2)),
+                        ),
+                        cond(
+                            "baujahr",
+                            ValueKind::Number,
+                            FilterOp::Between,
+                            Operand::Range(Scalar::Int(lo), Scalar::Int(hi)),
+                        ),
+                    ],
+                    limit: 0,
+                    ..RecordQuery::default()
+                };
+                let got = store
+                    .query_records(tenant, RecordModule::Estate, &q)
+                    .await?
+                    .total;
+                let want = docs
+                    .iter()
+                    .filter(|d| num(&d["status"]) != 2.0)
+                    .filter(|d| {
+                        let v = d.get("baujahr").map(num).unwrap_or(0.0);
+                        (lo as f64..=hi as f64).contains(&v)
+                    })
+                    .count() as u64;
+                assert_eq!(got, want, "round {round}, baujahr {lo}..{hi}");
             }
             // A write between the rounds: the sorted values must not outlive it.
             let more: Vec<Map<String, Value>> = (300..340).map(doc).collect();
