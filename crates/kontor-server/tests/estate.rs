@@ -210,8 +210,8 @@ async fn filters_sorts_and_pages() -> TestResult {
     .await?;
     assert_eq!(
         ids(&sorted),
-        [2, 4, 1, 3],
-        "Köln > Düren > Aachen, ties by id"
+        [2, 4, 3, 1],
+        "Köln > Düren > Aachen, ties by id in the sort's direction"
     );
     let page = read(
         &server,

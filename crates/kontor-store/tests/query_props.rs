@@ -268,7 +268,12 @@ fn evaluate(rows: &[(i64, Row)], q: &RecordQuery) -> (u64, Vec<i64>) {
                 return o;
             }
         }
-        ia.cmp(ib)
+        // Ties: by id, in the direction of the last sort key.
+        if q.sort.last().is_some_and(|s| s.descending) {
+            ib.cmp(ia)
+        } else {
+            ia.cmp(ib)
+        }
     });
     let total = hits.len() as u64;
     let page = hits

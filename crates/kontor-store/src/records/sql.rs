@@ -85,7 +85,10 @@ pub(crate) fn where_clause(
     sql
 }
 
-/// ORDER BY … LIMIT … OFFSET …; the id breaks ties so that pages never overlap.
+/// ORDER BY … LIMIT … OFFSET …; the id breaks ties so that pages never overlap, in the
+/// direction of the last sort key: `x DESC, id DESC` is one backward walk of an index on
+/// `(tenant_id, x, id)`, where `x DESC, id ASC` makes SQLite sort every run of equal `x`
+/// (a field with a few distinct values, like rooms, has runs of thousands).
 pub(crate) fn order_and_page(
     sql: &mut Sql,
     dialect: Dialect,
@@ -97,8 +100,16 @@ pub(crate) fn order_and_page(
         sort_key(sql, dialect, module, s);
         sql.push(", ");
     }
+    let ties = if q.sort.last().is_some_and(|s| s.descending) {
+        " DESC"
+    } else {
+        " ASC"
+    };
     sql.push(id_column(module))
-        .push(" ASC, id ASC LIMIT ")
+        .push(ties)
+        .push(", id")
+        .push(ties)
+        .push(" LIMIT ")
         .bind(Bind::Int(i64::from(q.limit)))
         .push(" OFFSET ")
         .bind(Bind::Int(q.offset.min(i64::MAX as u64) as i64));
