@@ -62,10 +62,15 @@ impl SqliteListRead {
                 let mut stmt = conn.prepare_cached(&plan.values.text)?;
                 let binds = params_from_iter(plan.values.binds.iter());
                 let sorted = match plan.kind {
-                    ColumnKind::Text => Sorted::from_texts(
-                        stmt.query_map(binds, |row| row.get::<_, String>(0))?
-                            .collect::<Result<_, _>>()?,
-                    ),
+                    ColumnKind::Text => {
+                        let texts: Vec<String> = stmt
+                            .query_map(binds, |row| row.get::<_, String>(0))?
+                            .collect::<Result<_, _>>()?;
+                        match Sorted::from_texts(texts) {
+                            Some(sorted) => sorted,
+                            None => return Ok(None),
+                        }
+                    }
                     _ => Sorted::from_reals(
                         stmt.query_map(binds, |row| row.get::<_, f64>(0))?
                             .collect::<Result<_, _>>()?,
