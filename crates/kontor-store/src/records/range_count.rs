@@ -12,6 +12,7 @@
 //! generation, so a one-off query pays nothing extra, and they are dropped by the next
 //! write, so the count stays exact.
 
+use std::cmp::Ordering;
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 
@@ -110,43 +111,54 @@ impl Sorted {
 
     /// The number of values within the range; `None` if the range's type does not match.
     pub(crate) fn count(&self, low: &Edge, high: &Edge) -> Option<u64> {
-        let (start, end) = match self {
-            Sorted::Real(v) => {
-                let at = |edge: &Edge, is_low: bool| -> Option<usize> {
-                    Some(match edge {
-                        Edge::Open if is_low => 0,
-                        Edge::Open => v.len(),
-                        Edge::Included(Bind::Real(x)) if is_low => v.partition_point(|a| a < x),
-                        Edge::Included(Bind::Real(x)) => v.partition_point(|a| a <= x),
-                        Edge::Excluded(Bind::Real(x)) if is_low => v.partition_point(|a| a <= x),
-                        Edge::Excluded(Bind::Real(x)) => v.partition_point(|a| a < x),
-                        _ => return None,
-                    })
-                };
-                (at(low, true)?, at(high, false)?)
-            }
-            Sorted::Text { buf, ends } => {
-                let n = ends.len();
-                let v = |i: usize| Sorted::nth(buf, ends, i);
-                let at = |edge: &Edge, is_low: bool| -> Option<usize> {
-                    Some(match edge {
-                        Edge::Open if is_low => 0,
-                        Edge::Open => n,
-                        Edge::Included(Bind::Text(x)) if is_low => {
-                            partition(n, |i| v(i) < x.as_str())
-                        }
-                        Edge::Included(Bind::Text(x)) => partition(n, |i| v(i) <= x.as_str()),
-                        Edge::Excluded(Bind::Text(x)) if is_low => {
-                            partition(n, |i| v(i) <= x.as_str())
-                        }
-                        Edge::Excluded(Bind::Text(x)) => partition(n, |i| v(i) < x.as_str()),
-                        _ => return None,
-                    })
-                };
-                (at(low, true)?, at(high, false)?)
-            }
-        };
+        let start = self.edge_index(low, true)?;
+        let end = self.edge_index(high, false)?;
         Some(end.saturating_sub(start) as u64)
+    }
+
+    fn len(&self) -> usize {
+        match self {
+            Sorted::Real(v) => v.len(),
+            Sorted::Text { ends, .. } => ends.len(),
+        }
+    }
+
+    /// How the `i`-th value compares with `bound`; `None` if their types differ (checked
+    /// before, in `edge_index`) or a number is not comparable.
+    fn compare(&self, i: usize, bound: &Bind) -> Option<Ordering> {
+        match (self, bound) {
+            (Sorted::Real(v), Bind::Real(x)) => v.get(i)?.partial_cmp(x),
+            (Sorted::Text { buf, ends }, Bind::Text(x)) => {
+                Some(Sorted::nth(buf, ends, i).cmp(x.as_str()))
+            }
+            _ => None,
+        }
+    }
+
+    /// The index where the range starts (`is_low`) or ends: the first value not below a
+    /// lower edge, or the first value beyond an upper one.
+    fn edge_index(&self, edge: &Edge, is_low: bool) -> Option<usize> {
+        let (bound, included) = match edge {
+            Edge::Open => return Some(if is_low { 0 } else { self.len() }),
+            Edge::Included(b) => (b, true),
+            Edge::Excluded(b) => (b, false),
+        };
+        let same_type = matches!(
+            (self, bound),
+            (Sorted::Real(_), Bind::Real(_)) | (Sorted::Text { .. }, Bind::Text(_))
+        );
+        if !same_type {
+            return None;
+        }
+        // Values before the edge: below an included lower bound, up to an excluded lower
+        // bound, up to an included upper bound, below an excluded upper bound.
+        let before_or_at = is_low != included;
+        Some(partition(self.len(), |i| {
+            matches!(
+                (self.compare(i, bound), before_or_at),
+                (Some(Ordering::Less), _) | (Some(Ordering::Equal), true)
+            )
+        }))
     }
 }
 
@@ -179,8 +191,8 @@ fn tighter(a: Edge, b: Edge, is_low: bool) -> Option<Edge> {
     })
 }
 
-/// A plan when every condition on one Real or Text column is a comparison and at least one
-/// is; the column with the most such conditions is taken (ties: the first).
+/// A plan when every condition on one `REAL` or text column (or, on SQLite, one number
+/// document field) is a comparison; the first such field among the conditions is taken.
 pub(crate) fn plan(
     dialect: Dialect,
     module: RecordModule,
@@ -350,7 +362,7 @@ mod tests {
     use super::*;
     use crate::records::{FieldCondition, RecordStore};
     use crate::test_support::open_test_store;
-    use crate::{TenantName, TenantStore};
+    use crate::{StoreError, TenantName, TenantStore};
     use kontor_proto::calls::read::Scalar;
     use serde_json::{json, Map, Value};
 
@@ -361,6 +373,21 @@ mod tests {
             op,
             operand,
         }
+    }
+
+    async fn total(
+        store: &crate::Store,
+        tenant: crate::TenantId,
+        conditions: Vec<FieldCondition>,
+    ) -> Result<u64, StoreError> {
+        let q = RecordQuery {
+            conditions,
+            ..RecordQuery::default()
+        };
+        Ok(store
+            .query_records(tenant, RecordModule::Estate, &q)
+            .await?
+            .total)
     }
 
     /// Many ranges over the same rest: after the second, each is counted by binary search,
@@ -396,8 +423,10 @@ mod tests {
                 (-5, 0),
                 (1000, 1000),
             ] {
-                let q = RecordQuery {
-                    conditions: vec![
+                let got = total(
+                    store,
+                    tenant,
+                    vec![
                         cond(
                             "status",
                             ValueKind::Number,
@@ -411,13 +440,8 @@ mod tests {
                             Operand::Range(Scalar::Int(lo), Scalar::Int(hi)),
                         ),
                     ],
-                    limit: 0,
-                    ..RecordQuery::default()
-                };
-                let got = store
-                    .query_records(tenant, RecordModule::Estate, &q)
-                    .await?
-                    .total;
+                )
+                .await?;
                 let want = docs
                     .iter()
                     .filter(|d| num(&d["status"]) == 1.0)
@@ -430,19 +454,17 @@ mod tests {
                     (FilterOp::Lt, 7000),
                     (FilterOp::Ge, 0),
                 ] {
-                    let q = RecordQuery {
-                        conditions: vec![cond(
+                    let got = total(
+                        store,
+                        tenant,
+                        vec![cond(
                             "kaufpreis",
                             ValueKind::Number,
                             op,
                             Operand::One(Scalar::Int(bound + lo)),
                         )],
-                        ..RecordQuery::default()
-                    };
-                    let got = store
-                        .query_records(tenant, RecordModule::Estate, &q)
-                        .await?
-                        .total;
+                    )
+                    .await?;
                     let b = (bound + lo) as f64;
                     let want = docs
                         .iter()
@@ -466,8 +488,10 @@ mod tests {
                 (FilterOp::Gt, ""),
                 (FilterOp::Le, "Bonn"),
             ] {
-                let q = RecordQuery {
-                    conditions: vec![
+                let got = total(
+                    store,
+                    tenant,
+                    vec![
                         cond(
                             "ort",
                             ValueKind::Text,
@@ -481,12 +505,8 @@ mod tests {
                             Operand::One(Scalar::Int(1000)),
                         ),
                     ],
-                    ..RecordQuery::default()
-                };
-                let got = store
-                    .query_records(tenant, RecordModule::Estate, &q)
-                    .await?
-                    .total;
+                )
+                .await?;
                 let want = docs
                     .iter()
                     .filter(|d| num(&d["kaufpreis"]) >= 1000.0)
@@ -505,8 +525,10 @@ mod tests {
             }
             // A document field, unset (reads as 0) in a quarter of the estates.
             for (lo, hi) in [(1950, 1990), (0, 1920), (1990, 1950), (2000, 2100)] {
-                let q = RecordQuery {
-                    conditions: vec![
+                let got = total(
+                    store,
+                    tenant,
+                    vec![
                         cond(
                             "status",
                             ValueKind::Number,
@@ -520,13 +542,8 @@ mod tests {
                             Operand::Range(Scalar::Int(lo), Scalar::Int(hi)),
                         ),
                     ],
-                    limit: 0,
-                    ..RecordQuery::default()
-                };
-                let got = store
-                    .query_records(tenant, RecordModule::Estate, &q)
-                    .await?
-                    .total;
+                )
+                .await?;
                 let want = docs
                     .iter()
                     .filter(|d| num(&d["status"]) != 2.0)

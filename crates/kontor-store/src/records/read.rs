@@ -96,7 +96,7 @@ impl Store {
             return reader.with(|conn| super::read_sqlite::generation(conn, tenant.0, key));
         }
         let row: Option<(i64,)> = on_db!(&self.db, pool => sqlx::query_as(
-            "SELECT generation FROM write_generations WHERE tenant_id = $1 AND module = $2",
+            super::read_sqlite::GENERATION,
         )
         .bind(tenant.0)
         .bind(key)

@@ -31,10 +31,12 @@ pub(crate) struct SqliteListRead {
     pub ranges: Arc<RangeCache>,
 }
 
+/// The write generation of one key; the same text for sqlx and rusqlite.
+pub(crate) const GENERATION: &str =
+    "SELECT generation FROM write_generations WHERE tenant_id = $1 AND module = $2";
+
 pub(crate) fn generation(conn: &Connection, tenant: i64, key: &str) -> Result<i64, StoreError> {
-    let mut stmt = conn.prepare_cached(
-        "SELECT generation FROM write_generations WHERE tenant_id = $1 AND module = $2",
-    )?;
+    let mut stmt = conn.prepare_cached(GENERATION)?;
     let found: Option<i64> = stmt.query_row((tenant, key), |row| row.get(0)).optional()?;
     Ok(found.unwrap_or(0))
 }
