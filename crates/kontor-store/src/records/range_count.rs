@@ -57,6 +57,67 @@ pub(crate) enum Sorted {
         buf: String,
         ends: Vec<u32>,
     },
+    /// Texts of one shape (the same length, digits in the same places, the same other
+    /// characters), such as `2026-11-23 12:00:00`, `2026-11-23` or `53111`, each kept as the
+    /// number its digits spell: 8 bytes a value, and the numbers sort as the texts do. A
+    /// million change dates take 8 MB this way instead of 23 MB (over [`MAX_ENTRY_BYTES`]).
+    Shaped {
+        template: Vec<u8>,
+        packed: Vec<u64>,
+    },
+}
+
+/// The longest shape kept as numbers: a date and time is 19 bytes.
+const MAX_SHAPE_LEN: usize = 32;
+/// A `u64` holds any 19 decimal digits.
+const MAX_SHAPE_DIGITS: usize = 19;
+
+/// The number `text`'s digits spell, if `text` has the shape of `template`.
+fn pack(template: &[u8], text: &str) -> Option<u64> {
+    let bytes = text.as_bytes();
+    if bytes.len() != template.len() {
+        return None;
+    }
+    let mut n: u64 = 0;
+    for (&t, &b) in template.iter().zip(bytes) {
+        if t.is_ascii_digit() {
+            if !b.is_ascii_digit() {
+                return None;
+            }
+            n = n * 10 + u64::from(b - b'0');
+        } else if t != b {
+            return None;
+        }
+    }
+    Some(n)
+}
+
+/// The text of a packed value, written into `buf`; its length is the template's.
+fn unpack(template: &[u8], mut n: u64, buf: &mut [u8; MAX_SHAPE_LEN]) {
+    for (slot, &t) in buf.iter_mut().zip(template).rev() {
+        *slot = if t.is_ascii_digit() {
+            let d = (n % 10) as u8;
+            n /= 10;
+            b'0' + d
+        } else {
+            t
+        };
+    }
+}
+
+/// The texts packed by the shape of the first one, if they all have it.
+fn shaped(values: &[String]) -> Option<Sorted> {
+    let template = values.first()?.as_bytes().to_vec();
+    let digits = template.iter().filter(|b| b.is_ascii_digit()).count();
+    if template.len() > MAX_SHAPE_LEN || digits > MAX_SHAPE_DIGITS {
+        return None;
+    }
+    let mut packed = values
+        .iter()
+        .map(|v| pack(&template, v))
+        .collect::<Option<Vec<u64>>>()?;
+    packed.sort_unstable();
+    Some(Sorted::Shaped { template, packed })
 }
 
 /// The first index in `0..n` for which `pred` is false (`pred` true then false, as
@@ -82,6 +143,9 @@ impl Sorted {
 
     /// `None` when the texts would not fit the compact form (over 4 GiB).
     pub(crate) fn from_texts(mut values: Vec<String>) -> Option<Sorted> {
+        if let Some(sorted) = shaped(&values) {
+            return Some(sorted);
+        }
         values.sort_unstable();
         let mut buf = String::with_capacity(values.iter().map(String::len).sum());
         let mut ends = Vec::with_capacity(values.len());
@@ -96,6 +160,7 @@ impl Sorted {
         match self {
             Sorted::Real(v) => v.len() * 8,
             Sorted::Text { buf, ends } => buf.len() + ends.len() * 4,
+            Sorted::Shaped { template, packed } => template.len() + packed.len() * 8,
         }
     }
 
@@ -120,6 +185,7 @@ impl Sorted {
         match self {
             Sorted::Real(v) => v.len(),
             Sorted::Text { ends, .. } => ends.len(),
+            Sorted::Shaped { packed, .. } => packed.len(),
         }
     }
 
@@ -130,6 +196,11 @@ impl Sorted {
             (Sorted::Real(v), Bind::Real(x)) => v.get(i)?.partial_cmp(x),
             (Sorted::Text { buf, ends }, Bind::Text(x)) => {
                 Some(Sorted::nth(buf, ends, i).cmp(x.as_str()))
+            }
+            (Sorted::Shaped { template, packed }, Bind::Text(x)) => {
+                let mut buf = [0u8; MAX_SHAPE_LEN];
+                unpack(template, *packed.get(i)?, &mut buf);
+                Some(buf.get(..template.len())?.cmp(x.as_bytes()))
             }
             _ => None,
         }
@@ -145,7 +216,8 @@ impl Sorted {
         };
         let same_type = matches!(
             (self, bound),
-            (Sorted::Real(_), Bind::Real(_)) | (Sorted::Text { .. }, Bind::Text(_))
+            (Sorted::Real(_), Bind::Real(_))
+                | (Sorted::Text { .. } | Sorted::Shaped { .. }, Bind::Text(_))
         );
         if !same_type {
             return None;
@@ -613,6 +685,106 @@ mod tests {
         let exc = |x: &str| Edge::Excluded(Bind::Text(x.into()));
         assert_eq!(t.count(&exc(""), &Edge::Open), Some(3));
         assert_eq!(t.count(&Edge::Open, &exc("b")), Some(4));
+    }
+
+    /// Counts by brute force over the texts, as SQLite compares them (bytewise).
+    fn brute(values: &[String], low: &Edge, high: &Edge) -> u64 {
+        let fits = |v: &str, e: &Edge, is_low: bool| match e {
+            Edge::Open => true,
+            Edge::Included(Bind::Text(b)) if is_low => v >= b.as_str(),
+            Edge::Excluded(Bind::Text(b)) if is_low => v > b.as_str(),
+            Edge::Included(Bind::Text(b)) => v <= b.as_str(),
+            Edge::Excluded(Bind::Text(b)) => v < b.as_str(),
+            _ => false,
+        };
+        values
+            .iter()
+            .filter(|v| fits(v, low, true) && fits(v, high, false))
+            .count() as u64
+    }
+
+    #[test]
+    fn texts_of_one_shape_are_kept_as_numbers_and_count_as_texts() {
+        // A small deterministic generator: change dates over a few years.
+        let mut x: u64 = 0x9E37_79B9_7F4A_7C15;
+        let mut next = |m: u64| {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            x % m
+        };
+        let stamps: Vec<String> = (0..2_000)
+            .map(|_| {
+                format!(
+                    "20{:02}-{:02}-{:02} {:02}:{:02}:{:02}",
+                    20 + next(7),
+                    1 + next(12),
+                    1 + next(28),
+                    next(24),
+                    next(60),
+                    next(60)
+                )
+            })
+            .collect();
+        let sorted = Sorted::from_texts(stamps.clone()).unwrap_or_else(|| panic!("fits"));
+        assert!(matches!(sorted, Sorted::Shaped { .. }), "one shape: packed");
+        assert_eq!(sorted.bytes(), 19 + 2_000 * 8);
+        // Bounds of every kind: full stamps (present or not), dates, prefixes, texts that
+        // sort before or after every digit, the empty text.
+        let mut bounds: Vec<String> = stamps.iter().take(40).cloned().collect();
+        bounds.extend(
+            [
+                "2023-06-15",
+                "2023-06-15 ",
+                "2024",
+                "2022-13",
+                "",
+                "1999-01-01 00:00:00",
+                "2027",
+                "2023-06-15 12:00:00.5",
+                "a",
+                "2023-06-15T00:00:00",
+                "~",
+            ]
+            .map(String::from),
+        );
+        for a in &bounds {
+            for b in bounds.iter().step_by(3) {
+                let inc = |s: &String| Edge::Included(Bind::Text(s.clone()));
+                let exc = |s: &String| Edge::Excluded(Bind::Text(s.clone()));
+                for (low, high) in [
+                    (inc(a), inc(b)),
+                    (exc(a), exc(b)),
+                    (inc(a), Edge::Open),
+                    (Edge::Open, exc(b)),
+                ] {
+                    assert_eq!(
+                        sorted.count(&low, &high),
+                        Some(brute(&stamps, &low, &high)),
+                        "{low:?} .. {high:?}"
+                    );
+                }
+            }
+        }
+        let codes = Sorted::from_texts(vec!["53111".into(), "01067".into(), "80331".into()])
+            .unwrap_or_else(|| panic!("fits"));
+        assert!(matches!(codes, Sorted::Shaped { .. }), "postcodes: packed");
+        let inc = |x: &str| Edge::Included(Bind::Text(x.into()));
+        assert_eq!(codes.count(&inc("01067"), &inc("53111")), Some(2));
+        assert_eq!(
+            codes.count(&inc("1"), &Edge::Open),
+            Some(2),
+            "bytewise, not numeric"
+        );
+        let mixed = Sorted::from_texts(vec!["2024-01-01".into(), "2024-01-01 10:00:00".into()])
+            .unwrap_or_else(|| panic!("fits"));
+        assert!(matches!(mixed, Sorted::Text { .. }), "two shapes: texts");
+        let long = Sorted::from_texts(vec!["12345678901234567890".into()])
+            .unwrap_or_else(|| panic!("fits"));
+        assert!(
+            matches!(long, Sorted::Text { .. }),
+            "20 digits overflow a u64"
+        );
     }
 
     #[test]
