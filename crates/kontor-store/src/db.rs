@@ -38,6 +38,8 @@ pub struct Store {
     pub(crate) configs: Arc<crate::fields::ConfigCache>,
     /// SQLite only: the connections list reads run on (see `sqlite_reader.rs`).
     pub(crate) reader: Option<Arc<crate::sqlite_reader::SqliteReader>>,
+    /// SQLite only: the thread record inserts are queued to (see `sqlite_writer.rs`).
+    pub(crate) writer: Option<Arc<crate::sqlite_writer::SqliteWriter>>,
     pub(crate) auto_indexes: Arc<crate::records::AutoIndexes>,
     pub(crate) ranges: Arc<crate::records::RangeCache>,
     backend: &'static str,
@@ -72,6 +74,7 @@ impl Store {
         options: OpenOptions,
     ) -> Result<Store, StoreError> {
         let mut reader = None;
+        let mut writer = None;
         let db = match url {
             DatabaseUrl::Sqlite(path) => {
                 if let Some(dir) = std::path::Path::new(path).parent() {
@@ -101,6 +104,9 @@ impl Store {
                     path,
                     options.max_connections as usize,
                 )));
+                writer = Some(Arc::new(crate::sqlite_writer::SqliteWriter::start(
+                    std::path::Path::new(path),
+                )?));
                 Db::Sqlite(pool)
             }
             DatabaseUrl::Postgres(text) => {
@@ -124,6 +130,7 @@ impl Store {
             counts: Arc::default(),
             configs: Arc::default(),
             reader,
+            writer,
             auto_indexes: Arc::default(),
             ranges: Arc::default(),
             backend: url.backend(),

@@ -15,6 +15,7 @@ pub mod records;
 pub mod saved_filters;
 mod seed;
 mod sqlite_reader;
+mod sqlite_writer;
 mod tenants;
 pub mod test_support;
 pub mod traits;

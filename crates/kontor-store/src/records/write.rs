@@ -72,6 +72,49 @@ impl RecordStore for Store {
         }
         let statement = self.insert_statement(module);
         let count = docs.len() as i64;
+        if let Some(writer) = &self.writer {
+            // Everything but the ids is bound here, off the writer thread, which then only
+            // runs statements.
+            let rows: Vec<Vec<Bind>> = docs
+                .iter()
+                .map(|doc| {
+                    let mut binds = vec![
+                        Bind::Int(tenant.0),
+                        Bind::Int(0), // the id, given out on the writer thread
+                        Bind::Text(uuid::Uuid::new_v4().to_string()),
+                        Bind::Text(doc_text(doc)),
+                    ];
+                    binds.extend(
+                        hot_columns(module)
+                            .iter()
+                            .map(|c| column_value(c, doc.get(c.field))),
+                    );
+                    binds
+                })
+                .collect();
+            let (tenant, name) = (tenant.0, module.name());
+            return writer
+                .write(move |conn| {
+                    let last: i64 = conn
+                        .prepare_cached(NEXT_IDS)?
+                        .query_row((tenant, name, count), |row| row.get(0))?;
+                    let first = last - count + 1;
+                    let mut insert = conn.prepare_cached(&statement.text)?;
+                    let mut ids = Vec::with_capacity(rows.len());
+                    for (i, mut binds) in rows.into_iter().enumerate() {
+                        let id = first + i as i64;
+                        if let Some(slot) = binds.get_mut(1) {
+                            *slot = Bind::Int(id);
+                        }
+                        insert.execute(rusqlite::params_from_iter(binds.iter()))?;
+                        ids.push(id);
+                    }
+                    conn.prepare_cached(BUMP_GENERATION)?
+                        .execute((tenant, name))?;
+                    Ok(ids)
+                })
+                .await;
+        }
         on_db!(&self.db, pool => {
             let mut tx = pool.begin().await?;
             let (last,): (i64,) = sqlx::query_as(NEXT_IDS)
