@@ -9,8 +9,8 @@
 use std::path::PathBuf;
 use std::sync::{Condvar, Mutex};
 
-use rusqlite::types::ToSqlOutput;
 use rusqlite::config::DbConfig;
+use rusqlite::types::ToSqlOutput;
 use rusqlite::{Connection, OpenFlags, ToSql};
 
 use crate::records::Bind;

@@ -26,6 +26,13 @@ impl Drop for TestStore {
     }
 }
 
+impl TestStore {
+    /// The SQLite file, for tests that write to it behind the store's back.
+    pub fn sqlite_path(&self) -> Option<&std::path::Path> {
+        self.file.as_deref()
+    }
+}
+
 /// Opens an empty, migrated store on the backend the environment selects.
 pub async fn open_test_store() -> Result<TestStore, StoreError> {
     let unique = uuid::Uuid::new_v4().simple().to_string();

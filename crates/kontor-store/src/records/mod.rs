@@ -8,6 +8,7 @@ mod auto_index;
 mod columns;
 mod count_cache;
 mod doc;
+mod jsonb;
 mod range_count;
 mod read;
 mod read_sqlite;

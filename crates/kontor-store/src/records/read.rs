@@ -141,8 +141,14 @@ impl Store {
         count.text.push_str(&filter.text);
         count.binds = filter.binds.clone();
         let mut page = Sql::default();
+        // The SQLite list read decodes the stored JSONB itself (`jsonb.rs`).
+        let columns = match (&self.reader, module) {
+            (Some(_), RecordModule::EstateLanguage) => "id, uuid, doc, main_id",
+            (Some(_), _) => "id, uuid, doc, NULL AS main_id",
+            (None, _) => self.record_columns(module),
+        };
         page.push("SELECT ")
-            .push(self.record_columns(module))
+            .push(columns)
             .push(" FROM ")
             .push(module.table())
             .push(" WHERE ");

@@ -3,14 +3,15 @@
 
 use std::sync::Arc;
 
+use rusqlite::types::ValueRef;
 use rusqlite::{params_from_iter, Connection, OptionalExtension};
 
 use super::columns::ColumnKind;
 use super::count_cache::{CountCache, Key};
+use super::jsonb;
 use super::range_count::{Lookup, RangeCache, RangePlan, Sorted};
-use super::read::RecordRow;
 use super::sql::Sql;
-use super::RecordPage;
+use super::{RecordPage, StoredRecord};
 use crate::StoreError;
 
 /// Everything a read needs, owned, so that it can move to a blocking thread.
@@ -115,17 +116,37 @@ impl SqliteListRead {
             });
         }
         let mut stmt = tx.prepare_cached(&self.page.text)?;
-        let rows = stmt.query_map(params_from_iter(self.page.binds.iter()), |row| {
-            Ok(RecordRow {
-                id: row.get(0)?,
-                uuid: row.get(1)?,
-                doc: row.get(2)?,
-                main_id: row.get(3)?,
-            })
-        })?;
+        let mut rows = stmt.query(params_from_iter(self.page.binds.iter()))?;
         let mut records = Vec::with_capacity(self.limit.min(500) as usize);
-        for row in rows {
-            records.push(row?.into_record_with(self.fields.as_deref())?);
+        let only = self.fields.as_deref();
+        while let Some(row) = rows.next()? {
+            let id: i64 = row.get(0)?;
+            let doc = match row.get_ref(2)? {
+                ValueRef::Blob(bytes) => match jsonb::parse(bytes, only) {
+                    Ok(doc) => doc,
+                    // A form this reader leaves to SQLite: converted to text there.
+                    Err(jsonb::Unsupported) => {
+                        let text: String = tx
+                            .prepare_cached("SELECT json(?1)")?
+                            .query_row([bytes], |r| r.get(0))?;
+                        super::doc::parse(&text, only)
+                            .map_err(|e| StoreError::Corrupt(format!("record {id}: {e}")))?
+                    }
+                },
+                ValueRef::Text(text) => std::str::from_utf8(text)
+                    .map_err(|e| StoreError::Corrupt(format!("record {id}: {e}")))
+                    .and_then(|text| {
+                        super::doc::parse(text, only)
+                            .map_err(|e| StoreError::Corrupt(format!("record {id}: {e}")))
+                    })?,
+                _ => return Err(StoreError::Corrupt(format!("record {id}: no document"))),
+            };
+            records.push(StoredRecord {
+                id,
+                uuid: row.get(1)?,
+                doc,
+                main_id: row.get(3)?,
+            });
         }
         Ok(RecordPage { total, records })
     }
@@ -195,6 +216,53 @@ mod tests {
             })?;
             assert_eq!(kinds, ["blob"], "JSONB, not text");
         }
+        Ok(())
+    }
+
+    /// A document in a form the JSONB reader leaves to SQLite (JSON5, written by hand or by
+    /// another tool) and one kept as text still read correctly through the list read.
+    #[tokio::test]
+    async fn unusual_documents_fall_back_to_sqlite() -> Result<(), Box<dyn std::error::Error>> {
+        let test = open_test_store().await?;
+        let store = &test.store;
+        let Some(path) = test.sqlite_path() else {
+            return Ok(()); // PostgreSQL stores JSON its own way
+        };
+        let tenant = store.create_tenant(&TenantName::parse("demo")?).await?.id;
+        let docs: Vec<Map<String, Value>> = (0..2)
+            .map(|i| serde_json::from_value(json!({"i": i})))
+            .collect::<Result<_, _>>()?;
+        let ids = store
+            .insert_records(tenant, RecordModule::Estate, docs)
+            .await?;
+        let conn = rusqlite::Connection::open(path)?;
+        conn.execute(
+            "UPDATE estates SET doc = jsonb('{\"i\":0x1F,\"s\":''\\x41''}') WHERE id = ?1",
+            [ids[0]],
+        )?;
+        conn.execute(
+            "UPDATE estates SET doc = '{\"i\":2,\"t\":\"text\"}' WHERE id = ?1",
+            [ids[1]],
+        )?;
+        let page = store
+            .query_records(
+                tenant,
+                RecordModule::Estate,
+                &RecordQuery {
+                    limit: 5,
+                    ..RecordQuery::default()
+                },
+            )
+            .await?;
+        let got: Vec<Value> = page
+            .records
+            .iter()
+            .map(|r| Value::Object(r.doc.clone()))
+            .collect();
+        assert_eq!(
+            got,
+            [json!({"i": 31, "s": "A"}), json!({"i": 2, "t": "text"})]
+        );
         Ok(())
     }
 }
