@@ -112,7 +112,7 @@ fn object(mut rest: &[u8], only: Option<&[String]>) -> Result<Map<String, Value>
             Some(wanted) if key.kind != TEXTJ => wanted.iter().any(|w| w.as_bytes() == key.payload),
             Some(wanted) => {
                 let name = text(&key)?;
-                wanted.iter().any(|w| *w == name)
+                wanted.contains(&name)
             }
         };
         if wanted {
