@@ -42,6 +42,8 @@ pub struct Store {
     pub(crate) writer: Option<Arc<crate::sqlite_writer::SqliteWriter>>,
     pub(crate) auto_indexes: Arc<crate::records::AutoIndexes>,
     pub(crate) ranges: Arc<crate::records::RangeCache>,
+    /// SQLite only: how long each list statement's last page took (`read_sqlite.rs`).
+    pub(crate) page_times: Arc<crate::records::PageTimes>,
     backend: &'static str,
 }
 
@@ -133,6 +135,7 @@ impl Store {
             writer,
             auto_indexes: Arc::default(),
             ranges: Arc::default(),
+            page_times: Arc::default(),
             backend: url.backend(),
         };
         store.load_auto_indexes().await?;

@@ -23,6 +23,7 @@ use serde_json::{Map, Value};
 pub use auto_index::AutoIndexes;
 pub use count_cache::CountCache;
 pub use range_count::RangeCache;
+pub use read_sqlite::PageTimes;
 pub(crate) use sql::Bind;
 
 use crate::{StoreError, TenantId};

@@ -382,6 +382,15 @@ pub struct RangeCache {
 }
 
 impl RangeCache {
+    /// The loaded values of `key` in `generation`, without remembering the ask.
+    pub(crate) fn peek(&self, key: &Key, generation: i64) -> Option<Arc<Sorted>> {
+        let inner = self.inner.lock().ok()?;
+        match inner.entries.get(key) {
+            Some((g, Held::Values(sorted))) if *g == generation => Some(sorted.clone()),
+            _ => None,
+        }
+    }
+
     /// Looks `key` up, and remembers that it was asked for.
     pub(crate) fn lookup(&self, key: &Key, generation: i64) -> Lookup {
         let Ok(mut inner) = self.inner.lock() else {

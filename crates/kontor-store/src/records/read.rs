@@ -169,7 +169,17 @@ impl Store {
                 fields: q.fields.clone(),
                 range: super::range_count::plan(dialect, module, tenant.0, q),
                 ranges: self.ranges.clone(),
+                times: self.page_times.clone(),
             };
+            // A read whose count is known and whose statement answered quickly last time
+            // runs here, on the runtime thread: the hand-off to a blocking thread and back
+            // cost more than the read itself (docs/benchmarks.md). A deep offset may be
+            // slow whatever the statement did before.
+            if q.offset <= 1_000 && self.page_times.is_quick(&read.page.text) {
+                if let Some(page) = reader.with(|conn| read.run_if_counted(conn))? {
+                    return Ok(page);
+                }
+            }
             return reader.run(move |conn| read.run(conn)).await;
         }
         let generation = self.generation(tenant, module).await?;

@@ -1,7 +1,9 @@
 //! A list read on SQLite: generation, count (unless cached) and page in one read
 //! transaction on one connection, so that the count and the page see the same data.
 
-use std::sync::Arc;
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
 
 use rusqlite::types::ValueRef;
 use rusqlite::{params_from_iter, Connection, OptionalExtension};
@@ -30,6 +32,7 @@ pub(crate) struct SqliteListRead {
     /// How to count by binary search, when the query allows it (`range_count.rs`).
     pub range: Option<RangePlan>,
     pub ranges: Arc<RangeCache>,
+    pub times: Arc<PageTimes>,
 }
 
 /// The write generation of one key; the same text for sqlx and rusqlite.
@@ -87,7 +90,7 @@ impl SqliteListRead {
         Ok(sorted.count(&plan.low, &plan.high))
     }
 
-    pub(crate) fn run(self, conn: &Connection) -> Result<RecordPage, StoreError> {
+    pub(crate) fn run(&self, conn: &Connection) -> Result<RecordPage, StoreError> {
         // Dropped without commit at the end: a read transaction has nothing to keep.
         let tx = conn.unchecked_transaction()?;
         let generation = generation(&tx, self.tenant, self.module)?;
@@ -109,12 +112,47 @@ impl SqliteListRead {
                 total
             }
         };
+        self.page(&tx, total)
+    }
+
+    /// The read, if its count is known without a query (cached, or by binary search over
+    /// loaded values); `None`, having done nothing, when counting would need SQL. For
+    /// running in place on a runtime thread, where nothing may take long.
+    pub(crate) fn run_if_counted(
+        &self,
+        conn: &Connection,
+    ) -> Result<Option<RecordPage>, StoreError> {
+        let tx = conn.unchecked_transaction()?;
+        let generation = generation(&tx, self.tenant, self.module)?;
+        let total = match self.counts.get(&self.count_key, generation) {
+            Some(total) => total,
+            None => {
+                let Some(plan) = &self.range else {
+                    return Ok(None);
+                };
+                let key = (self.tenant, self.module, plan.key.clone());
+                let Some(sorted) = self.ranges.peek(&key, generation) else {
+                    return Ok(None);
+                };
+                let Some(total) = sorted.count(&plan.low, &plan.high) else {
+                    return Ok(None);
+                };
+                self.counts.put(self.count_key.clone(), generation, total);
+                total
+            }
+        };
+        self.page(&tx, total).map(Some)
+    }
+
+    /// The page of a read whose total is known, timed into [`PageTimes`].
+    fn page(&self, tx: &Connection, total: u64) -> Result<RecordPage, StoreError> {
         if self.limit == 0 || self.offset >= total {
             return Ok(RecordPage {
                 total,
                 records: Vec::new(),
             });
         }
+        let started = Instant::now();
         let mut stmt = tx.prepare_cached(&self.page.text)?;
         let mut rows = stmt.query(params_from_iter(self.page.binds.iter()))?;
         let mut records = Vec::with_capacity(self.limit.min(500) as usize);
@@ -148,7 +186,44 @@ impl SqliteListRead {
                 main_id: row.get(3)?,
             });
         }
+        self.times.record(&self.page.text, started.elapsed());
         Ok(RecordPage { total, records })
+    }
+}
+
+/// How long the last page of each statement took, to decide whether the next may run in
+/// place on a runtime thread (`read.rs`) or needs a blocking one.
+#[derive(Debug, Default)]
+pub struct PageTimes {
+    last: Mutex<HashMap<String, Duration>>,
+}
+
+impl PageTimes {
+    /// A page this fast runs in place: a hand-off to a blocking thread and back costs more
+    /// than that (docs/benchmarks.md), and a runtime thread is held up no longer.
+    const QUICK: Duration = Duration::from_micros(500);
+
+    fn record(&self, statement: &str, took: Duration) {
+        if let Ok(mut last) = self.last.lock() {
+            if last.len() >= 10_000 && !last.contains_key(statement) {
+                last.clear();
+            }
+            match last.get_mut(statement) {
+                Some(t) => *t = took,
+                None => {
+                    last.insert(statement.to_string(), took);
+                }
+            }
+        }
+    }
+
+    /// Whether the statement's last page was quick; unknown statements are not.
+    pub(crate) fn is_quick(&self, statement: &str) -> bool {
+        self.last
+            .lock()
+            .ok()
+            .and_then(|last| last.get(statement).copied())
+            .is_some_and(|t| t < Self::QUICK)
     }
 }
 
@@ -263,6 +338,49 @@ mod tests {
             got,
             [json!({"i": 31, "s": "A"}), json!({"i": 2, "t": "text"})]
         );
+        Ok(())
+    }
+
+    /// The second read of a quick statement runs in place (its count cached); it answers as
+    /// the first did, and a write in between is seen, not an old count.
+    #[tokio::test]
+    async fn quick_reads_in_place_see_every_write() -> Result<(), Box<dyn std::error::Error>> {
+        let test = open_test_store().await?;
+        let store = &test.store;
+        let tenant = store.create_tenant(&TenantName::parse("demo")?).await?.id;
+        let doc = |i: i64| -> Result<Map<String, Value>, serde_json::Error> {
+            serde_json::from_value(json!({"kaufpreis": i * 1000, "status": 1}))
+        };
+        let docs = (0..30).map(doc).collect::<Result<Vec<_>, _>>()?;
+        store
+            .insert_records(tenant, RecordModule::Estate, docs)
+            .await?;
+        let query = RecordQuery {
+            limit: 5,
+            offset: 2,
+            ..RecordQuery::default()
+        };
+        let first = store
+            .query_records(tenant, RecordModule::Estate, &query)
+            .await?;
+        let ids =
+            |p: &crate::records::RecordPage| p.records.iter().map(|r| r.id).collect::<Vec<_>>();
+        if store.reader.is_some() {
+            let quick = store.page_times.last.lock().map_err(|_| "poisoned")?.len();
+            assert_eq!(quick, 1, "the page was timed");
+        }
+        let second = store
+            .query_records(tenant, RecordModule::Estate, &query)
+            .await?;
+        assert_eq!((second.total, ids(&second)), (first.total, ids(&first)));
+        assert_eq!(first.total, 30);
+        store
+            .insert_records(tenant, RecordModule::Estate, vec![doc(99)?])
+            .await?;
+        let third = store
+            .query_records(tenant, RecordModule::Estate, &query)
+            .await?;
+        assert_eq!(third.total, 31, "the write is counted");
         Ok(())
     }
 }
