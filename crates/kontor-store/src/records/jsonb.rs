@@ -101,7 +101,8 @@ fn value(e: &Element<'_>) -> Result<Value, Unsupported> {
 /// The members of an object's payload; with `only`, just those keys (the others skipped by
 /// their size, never decoded).
 fn object(mut rest: &[u8], only: Option<&[String]>) -> Result<Map<String, Value>, Unsupported> {
-    let mut map = Map::new();
+    // Sized once: growing the map by doubling was a visible share of a read's allocations.
+    let mut map = Map::with_capacity(only.map_or(0, <[String]>::len));
     while !rest.is_empty() {
         let (key, after) = element(rest)?;
         let (item, after) = element(after)?;

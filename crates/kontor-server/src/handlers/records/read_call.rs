@@ -117,7 +117,7 @@ fn elements(
     style: Style,
     extras: Extras,
 ) -> Map<String, Value> {
-    let mut out = Map::new();
+    let mut out = Map::with_capacity(data.len() + 2);
     if spec.id_in_elements {
         out.insert("id".into(), Value::from(record.id));
     }
