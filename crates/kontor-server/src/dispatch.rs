@@ -124,11 +124,6 @@ async fn cached_read(
             .await
             .map(ResultData::Ok);
     }
-    let generation = state
-        .store
-        .tenant_generation(ctx.tenant)
-        .await
-        .map_err(store_error)?;
     let key = ReadKey {
         tenant: ctx.tenant,
         api_user: ctx.api_user,
@@ -136,6 +131,16 @@ async fn cached_read(
         resourceid: action.resourceid.as_wire(),
         parameters: serde_json::to_string(&action.parameters).unwrap_or_default(),
     };
+    if state.read_cache.first_sighting(&key) {
+        return run_handler(state, ctx, call, action)
+            .await
+            .map(ResultData::Ok);
+    }
+    let generation = state
+        .store
+        .tenant_generation(ctx.tenant)
+        .await
+        .map_err(store_error)?;
     if let Some(data) = state.read_cache.get(&key, generation) {
         return Ok(ResultData::Rendered(data));
     }

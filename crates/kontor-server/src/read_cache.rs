@@ -45,8 +45,9 @@ struct Entries {
 #[derive(Debug, Default)]
 pub(crate) struct ReadCache {
     entries: Mutex<Entries>,
-    /// Reads answered once, by hash, with the generation they were answered under.
-    seen: Mutex<HashMap<u64, i64>>,
+    /// Reads answered before, by hash, with the generation they were answered under (`None`:
+    /// answered once without looking the generation up, see [`Self::first_sighting`]).
+    seen: Mutex<HashMap<u64, Option<i64>>>,
 }
 
 /// Hashes remembered before `seen` starts over.
@@ -58,22 +59,43 @@ impl ReadCache {
     /// otherwise fill the cache with answers nobody asks for again, and pay for writing
     /// each of them out twice.
     pub(crate) fn worth_keeping(&self, key: &ReadKey, generation: i64) -> bool {
-        use std::hash::{Hash, Hasher};
-        // `DefaultHasher::new()` has fixed keys: the same read hashes the same every time.
-        let mut hasher = std::hash::DefaultHasher::new();
-        key.hash(&mut hasher);
-        let hash = hasher.finish();
+        let hash = seen_hash(key);
         let Ok(mut seen) = self.seen.lock() else {
             return false;
         };
-        if seen.get(&hash) == Some(&generation) {
-            return true;
+        match seen.get_mut(&hash) {
+            // Seen once without a generation: this is its second ask.
+            Some(first @ None) => {
+                *first = Some(generation);
+                return true;
+            }
+            Some(Some(g)) if *g == generation => return true,
+            _ => {}
         }
         if seen.len() >= MAX_SEEN {
             seen.clear();
         }
-        seen.insert(hash, generation);
+        seen.insert(hash, Some(generation));
         false
+    }
+
+    /// Whether `key` has never been asked (remembering it now). Such a read is neither in
+    /// the cache nor kept, so it needs no generation lookup: a listing whose filter moves
+    /// with every request skips that round trip (a few per cent of such a read's time,
+    /// docs/benchmarks.md). Its second ask is kept, as with [`Self::worth_keeping`].
+    pub(crate) fn first_sighting(&self, key: &ReadKey) -> bool {
+        let hash = seen_hash(key);
+        let Ok(mut seen) = self.seen.lock() else {
+            return false;
+        };
+        if seen.contains_key(&hash) {
+            return false;
+        }
+        if seen.len() >= MAX_SEEN {
+            seen.clear();
+        }
+        seen.insert(hash, None);
+        true
     }
 
     pub(crate) fn get(&self, key: &ReadKey, generation: i64) -> Option<RenderedData> {
@@ -109,6 +131,14 @@ impl ReadCache {
         }
         entries.bytes += bytes;
     }
+}
+
+/// `DefaultHasher::new()` has fixed keys: the same read hashes the same every time.
+fn seen_hash(key: &ReadKey) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut hasher = std::hash::DefaultHasher::new();
+    key.hash(&mut hasher);
+    hasher.finish()
 }
 
 #[cfg(test)]
@@ -149,6 +179,20 @@ mod tests {
         assert!(cache.worth_keeping(&key("{}"), 1));
         assert!(!cache.worth_keeping(&key("{}"), 2), "a write happened");
         assert!(cache.worth_keeping(&key("{}"), 2));
+    }
+
+    #[test]
+    fn a_first_sighting_needs_no_generation_and_the_second_is_kept() {
+        let cache = ReadCache::default();
+        assert!(cache.first_sighting(&key("{}")));
+        assert!(!cache.first_sighting(&key("{}")), "asked before");
+        assert!(
+            cache.worth_keeping(&key("{}"), 5),
+            "the second ask, any generation"
+        );
+        assert!(cache.worth_keeping(&key("{}"), 5));
+        assert!(!cache.worth_keeping(&key("{}"), 6), "a write happened");
+        assert!(cache.first_sighting(&key("{\"listlimit\":5}")));
     }
 
     #[test]
