@@ -105,19 +105,63 @@ fn unpack(template: &[u8], mut n: u64, buf: &mut [u8; MAX_SHAPE_LEN]) {
     }
 }
 
-/// The texts packed by the shape of the first one, if they all have it.
-fn shaped(values: &[String]) -> Option<Sorted> {
-    let template = values.first()?.as_bytes().to_vec();
-    let digits = template.iter().filter(|b| b.is_ascii_digit()).count();
-    if template.len() > MAX_SHAPE_LEN || digits > MAX_SHAPE_DIGITS {
-        return None;
+/// Collects texts as they are read. While they share the first one's shape they are packed
+/// at once, so that a million change dates never exist as a million `String`s (56 MB, where
+/// the packed form is 8 MB); the first text of another shape turns the packed ones back into
+/// texts.
+#[derive(Debug, Default)]
+pub(crate) struct TextLoader {
+    template: Option<Vec<u8>>,
+    packed: Vec<u64>,
+    texts: Vec<String>,
+    unshaped: bool,
+}
+
+impl TextLoader {
+    pub(crate) fn push(&mut self, text: &str) {
+        if !self.unshaped {
+            let template = self
+                .template
+                .get_or_insert_with(|| text.as_bytes().to_vec());
+            let digits = template.iter().filter(|b| b.is_ascii_digit()).count();
+            if template.len() <= MAX_SHAPE_LEN && digits <= MAX_SHAPE_DIGITS {
+                if let Some(n) = pack(template, text) {
+                    self.packed.push(n);
+                    return;
+                }
+            }
+            self.unshape();
+        }
+        self.texts.push(text.to_string());
     }
-    let mut packed = values
-        .iter()
-        .map(|v| pack(&template, v))
-        .collect::<Option<Vec<u64>>>()?;
-    packed.sort_unstable();
-    Some(Sorted::Shaped { template, packed })
+
+    /// Turns what was packed back into texts.
+    fn unshape(&mut self) {
+        self.unshaped = true;
+        let Some(template) = &self.template else {
+            return;
+        };
+        let mut buf = [0u8; MAX_SHAPE_LEN];
+        for n in std::mem::take(&mut self.packed) {
+            unpack(template, n, &mut buf);
+            let text = buf.get(..template.len()).unwrap_or_default();
+            self.texts.push(String::from_utf8_lossy(text).into_owned());
+        }
+    }
+
+    /// The sorted values; `None` when they would not fit the compact form (over 4 GiB).
+    pub(crate) fn finish(mut self) -> Option<Sorted> {
+        match self.template.take() {
+            Some(template) if !self.unshaped => {
+                self.packed.sort_unstable();
+                Some(Sorted::Shaped {
+                    template,
+                    packed: self.packed,
+                })
+            }
+            _ => Sorted::from_unshaped(self.texts),
+        }
+    }
 }
 
 /// The first index in `0..n` for which `pred` is false (`pred` true then false, as
@@ -142,10 +186,16 @@ impl Sorted {
     }
 
     /// `None` when the texts would not fit the compact form (over 4 GiB).
-    pub(crate) fn from_texts(mut values: Vec<String>) -> Option<Sorted> {
-        if let Some(sorted) = shaped(&values) {
-            return Some(sorted);
+    pub(crate) fn from_texts(values: Vec<String>) -> Option<Sorted> {
+        let mut loader = TextLoader::default();
+        for v in &values {
+            loader.push(v);
         }
+        loader.finish()
+    }
+
+    /// `None` when the texts would not fit the compact form (over 4 GiB).
+    fn from_unshaped(mut values: Vec<String>) -> Option<Sorted> {
         values.sort_unstable();
         let mut buf = String::with_capacity(values.iter().map(String::len).sum());
         let mut ends = Vec::with_capacity(values.len());
@@ -314,8 +364,11 @@ pub(crate) fn plan(
         .push(&expr)
         .push(" FROM ")
         .push(module.table())
-        .push(" WHERE ");
+        .push(" WHERE (");
     values.text.push_str(&filter.text);
+    // A record without the field matches no comparison, so it is not among the values
+    // (and a NULL would not read as a number or a text).
+    values.push(") AND ").push(&expr).push(" IS NOT NULL");
     values.binds = filter.binds;
     Some(RangePlan {
         key,
@@ -363,6 +416,8 @@ pub(crate) enum Lookup {
 #[derive(Debug)]
 enum Held {
     Seen,
+    /// One reader is loading the values; a failed load leaves this until the next write.
+    Loading,
     Values(Arc<Sorted>),
     TooBig,
 }
@@ -396,10 +451,16 @@ impl RangeCache {
         let Ok(mut inner) = self.inner.lock() else {
             return Lookup::Unknown;
         };
-        match inner.entries.get(key) {
+        match inner.entries.get_mut(key) {
             Some((g, Held::Values(sorted))) if *g == generation => Lookup::Ready(sorted.clone()),
-            Some((g, Held::Seen)) if *g == generation => Lookup::SeenOnce,
-            Some((g, Held::TooBig)) if *g == generation => Lookup::Unknown,
+            Some((g, held @ Held::Seen)) if *g == generation => {
+                // One reader loads; the others count by SQL meanwhile instead of each
+                // loading a copy (sixteen clients asking at once did, and a million texts
+                // held sixteen times grew the process by hundreds of MiB).
+                *held = Held::Loading;
+                Lookup::SeenOnce
+            }
+            Some((g, Held::Loading | Held::TooBig)) if *g == generation => Lookup::Unknown,
             _ => {
                 if inner.entries.len() >= 10_000 {
                     inner.entries.clear();
@@ -788,6 +849,19 @@ mod tests {
         let mixed = Sorted::from_texts(vec!["2024-01-01".into(), "2024-01-01 10:00:00".into()])
             .unwrap_or_else(|| panic!("fits"));
         assert!(matches!(mixed, Sorted::Text { .. }), "two shapes: texts");
+        // A text of another shape after many packed ones: those are turned back into texts.
+        let mut late: Vec<String> = stamps.iter().take(500).cloned().collect();
+        late.push("unbekannt".into());
+        let sorted_late = Sorted::from_texts(late.clone()).unwrap_or_else(|| panic!("fits"));
+        assert!(matches!(sorted_late, Sorted::Text { .. }));
+        for b in bounds.iter().take(20) {
+            let low = Edge::Included(Bind::Text(b.clone()));
+            assert_eq!(
+                sorted_late.count(&low, &Edge::Open),
+                Some(brute(&late, &low, &Edge::Open)),
+                "{b}"
+            );
+        }
         let long = Sorted::from_texts(vec!["12345678901234567890".into()])
             .unwrap_or_else(|| panic!("fits"));
         assert!(
@@ -812,6 +886,10 @@ mod tests {
         let key: Key = (1, "estate", "k".into());
         assert!(matches!(cache.lookup(&key, 3), Lookup::Unknown));
         assert!(matches!(cache.lookup(&key, 3), Lookup::SeenOnce));
+        assert!(
+            matches!(cache.lookup(&key, 3), Lookup::Unknown),
+            "one reader loads; the others count by SQL meanwhile"
+        );
         cache.put(key.clone(), 3, Arc::new(Sorted::from_reals(vec![1.0])));
         assert!(matches!(cache.lookup(&key, 3), Lookup::Ready(_)));
         assert!(

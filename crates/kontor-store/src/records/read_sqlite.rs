@@ -11,7 +11,7 @@ use rusqlite::{params_from_iter, Connection, OptionalExtension};
 use super::columns::ColumnKind;
 use super::count_cache::{CountCache, Key};
 use super::jsonb;
-use super::range_count::{Lookup, RangeCache, RangePlan, Sorted};
+use super::range_count::{Lookup, RangeCache, RangePlan, Sorted, TextLoader};
 use super::sql::Sql;
 use super::{RecordPage, StoredRecord};
 use crate::StoreError;
@@ -69,10 +69,13 @@ impl SqliteListRead {
                 let binds = params_from_iter(plan.values.binds.iter());
                 let sorted = match plan.kind {
                     ColumnKind::Text => {
-                        let texts: Vec<String> = stmt
-                            .query_map(binds, |row| row.get::<_, String>(0))?
-                            .collect::<Result<_, _>>()?;
-                        match Sorted::from_texts(texts) {
+                        let mut loader = TextLoader::default();
+                        let mut rows = stmt.query(binds)?;
+                        while let Some(row) = rows.next()? {
+                            let text = row.get_ref(0)?.as_str().map_err(rusqlite::Error::from)?;
+                            loader.push(text);
+                        }
+                        match loader.finish() {
                             Some(sorted) => sorted,
                             None => return Ok(None),
                         }
