@@ -186,6 +186,7 @@ impl Sorted {
     }
 
     /// `None` when the texts would not fit the compact form (over 4 GiB).
+    #[cfg(test)]
     pub(crate) fn from_texts(values: Vec<String>) -> Option<Sorted> {
         let mut loader = TextLoader::default();
         for v in &values {
