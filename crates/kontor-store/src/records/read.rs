@@ -155,8 +155,8 @@ impl Store {
         page.text.push_str(&filter.text);
         page.binds = filter.binds;
         order_and_page(&mut page, dialect, module, q);
+        self.schedule_auto_indexes(module, q);
         if let Some(reader) = &self.reader {
-            self.schedule_auto_indexes(module, q);
             let read = SqliteListRead {
                 tenant: tenant.0,
                 module: module.name(),

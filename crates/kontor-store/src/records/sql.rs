@@ -131,11 +131,9 @@ fn field_expr(sql: &mut Sql, dialect: Dialect, module: RecordModule, field: &str
         sql.push(col.column);
         return;
     }
-    if dialect == Dialect::Sqlite {
-        if let Some(expr) = super::auto_index::sqlite_expr(field, kind) {
-            sql.push(&expr);
-            return;
-        }
+    if let Some(expr) = super::auto_index::expr(dialect, field, kind) {
+        sql.push(&expr);
+        return;
     }
     match (dialect, kind) {
         (Dialect::Sqlite, ValueKind::Number) => {
@@ -149,9 +147,9 @@ fn field_expr(sql: &mut Sql, dialect: Dialect, module: RecordModule, field: &str
                 .push("), '')");
         }
         (Dialect::Postgres, ValueKind::Number) => {
-            sql.push("COALESCE((doc->>")
+            sql.push("COALESCE(kontor_number(doc->>")
                 .bind(Bind::Text(field.into()))
-                .push(")::double precision, 0)");
+                .push("), 0)");
         }
         // Byte order, as SQLite compares, whatever the database's collation.
         (Dialect::Postgres, _) => {
