@@ -247,6 +247,17 @@ mod tests {
     use crate::test_support::open_test_store;
     use crate::{StoreError, TenantName, TenantStore};
 
+    async fn first_five(
+        store: &crate::Store,
+        tenant: crate::TenantId,
+    ) -> Result<crate::records::RecordPage, StoreError> {
+        let q = RecordQuery {
+            limit: 5,
+            ..RecordQuery::default()
+        };
+        store.query_records(tenant, RecordModule::Estate, &q).await
+    }
+
     /// Documents are kept as JSONB on SQLite and come back exactly as written, through the
     /// list read, the single read and a modify's merge.
     #[tokio::test]
@@ -272,16 +283,7 @@ mod tests {
             .await?
             .ok_or("missing")?;
         assert_eq!(one.doc, doc);
-        let page = store
-            .query_records(
-                tenant,
-                RecordModule::Estate,
-                &RecordQuery {
-                    limit: 5,
-                    ..RecordQuery::default()
-                },
-            )
-            .await?;
+        let page = first_five(store, tenant).await?;
         assert_eq!(page.records[0].doc, doc);
         let mut changes = Map::new();
         changes.insert("ausstattung".into(), json!(["garten"]));
@@ -331,16 +333,7 @@ mod tests {
             "UPDATE estates SET doc = '{\"i\":2,\"t\":\"text\"}' WHERE id = ?1",
             [ids[1]],
         )?;
-        let page = store
-            .query_records(
-                tenant,
-                RecordModule::Estate,
-                &RecordQuery {
-                    limit: 5,
-                    ..RecordQuery::default()
-                },
-            )
-            .await?;
+        let page = first_five(store, tenant).await?;
         let got: Vec<Value> = page
             .records
             .iter()
