@@ -5,6 +5,7 @@
 //! only decides *where* a field lives (a typed column or the document) and writes the SQL.
 
 mod auto_index;
+mod carry;
 mod columns;
 mod count_cache;
 mod doc;

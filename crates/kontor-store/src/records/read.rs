@@ -1,5 +1,7 @@
 //! Running record queries.
 
+use std::sync::Arc;
+
 use sqlx::FromRow;
 
 use super::read_sqlite::SqliteListRead;
@@ -170,6 +172,7 @@ impl Store {
                 range: super::range_count::plan(dialect, module, tenant.0, q),
                 ranges: self.ranges.clone(),
                 times: self.page_times.clone(),
+                carry: super::carry::spec(module, q).map(Arc::new),
             };
             // A read whose count is known and whose statement answered quickly last time
             // runs here, on the runtime thread: the hand-off to a blocking thread and back
@@ -192,7 +195,7 @@ impl Store {
                 .fetch_one(pool)
                 .await)?;
                 let total = total.max(0) as u64;
-                self.counts.put(key, generation, total);
+                self.counts.put(key, generation, total, None);
                 total
             }
         };

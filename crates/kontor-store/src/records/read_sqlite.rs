@@ -33,6 +33,8 @@ pub(crate) struct SqliteListRead {
     pub range: Option<RangePlan>,
     pub ranges: Arc<RangeCache>,
     pub times: Arc<PageTimes>,
+    /// How the count is kept through creates (`carry.rs`).
+    pub carry: Option<Arc<super::carry::CarrySpec>>,
 }
 
 /// The write generation of one key; the same text for sqlx and rusqlite.
@@ -111,7 +113,12 @@ impl SqliteListRead {
                         total.max(0) as u64
                     }
                 };
-                self.counts.put(self.count_key.clone(), generation, total);
+                self.counts.put(
+                    self.count_key.clone(),
+                    generation,
+                    total,
+                    self.carry.clone(),
+                );
                 total
             }
         };
@@ -140,7 +147,12 @@ impl SqliteListRead {
                 let Some(total) = sorted.count(&plan.low, &plan.high) else {
                     return Ok(None);
                 };
-                self.counts.put(self.count_key.clone(), generation, total);
+                self.counts.put(
+                    self.count_key.clone(),
+                    generation,
+                    total,
+                    self.carry.clone(),
+                );
                 total
             }
         };

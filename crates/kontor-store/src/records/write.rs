@@ -14,6 +14,13 @@ const BUMP_GENERATION: &str = "INSERT INTO write_generations (tenant_id, module,
      VALUES ($1, $2, 1)
      ON CONFLICT (tenant_id, module) DO UPDATE SET generation = write_generations.generation + 1";
 
+/// [`BUMP_GENERATION`], answering the new generation (the writer thread's form).
+const BUMP_GENERATION_RETURNING: &str =
+    "INSERT INTO write_generations (tenant_id, module, generation)
+     VALUES ($1, $2, 1)
+     ON CONFLICT (tenant_id, module) DO UPDATE SET generation = write_generations.generation + 1
+     RETURNING generation";
+
 /// Reserves `count` ids of a counter; returns the last one.
 const NEXT_IDS: &str = "INSERT INTO id_counters (tenant_id, name, last_id) VALUES ($1, $2, $3)
      ON CONFLICT (tenant_id, name) DO UPDATE SET last_id = id_counters.last_id + $3
@@ -109,11 +116,18 @@ impl RecordStore for Store {
                         insert.execute(rusqlite::params_from_iter(binds.iter()))?;
                         ids.push(id);
                     }
-                    conn.prepare_cached(BUMP_GENERATION)?
-                        .execute((tenant, name))?;
-                    Ok(ids)
+                    let generation: i64 = conn
+                        .prepare_cached(BUMP_GENERATION_RETURNING)?
+                        .query_row((tenant, name), |row| row.get(0))?;
+                    Ok((ids, generation))
                 })
-                .await;
+                .await
+                .map(|(ids, generation)| {
+                    // Counts cached under the generation before this create stay exact
+                    // with the new matches added (`carry.rs`).
+                    self.counts.carry(tenant, name, generation - 1, &docs);
+                    ids
+                });
         }
         on_db!(&self.db, pool => {
             let mut tx = pool.begin().await?;
