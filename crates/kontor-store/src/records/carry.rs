@@ -276,4 +276,84 @@ mod tests {
         }
         Ok(())
     }
+
+    /// Value sets for range counts are carried too: after creates, a new band over the same
+    /// rest is counted from the loaded values plus the added ones, and equals a fresh count.
+    #[tokio::test]
+    async fn carried_value_sets_count_as_fresh() -> Result<(), Box<dyn std::error::Error>> {
+        use super::ValueKind::{Number, Text};
+        use FilterOp::*;
+        let test = open_test_store().await?;
+        let Some(path) = test.sqlite_path() else {
+            return Ok(());
+        };
+        let store = &test.store;
+        let tenant = store.create_tenant(&TenantName::parse("demo")?).await?.id;
+        store
+            .insert_records(tenant, RecordModule::Estate, (0..120).map(doc).collect())
+            .await?;
+        let price = |lo: i64, hi: i64| {
+            vec![
+                cond("status", Number, Eq, Operand::One(Scalar::Int(1))),
+                cond(
+                    "kaufpreis",
+                    Number,
+                    Between,
+                    Operand::Range(Scalar::Int(lo), Scalar::Int(hi)),
+                ),
+            ]
+        };
+        let place = |from: &str| {
+            vec![
+                cond("ort", Text, Ge, Operand::One(Scalar::Text(from.into()))),
+                cond("status", Number, Ne, Operand::One(Scalar::Int(0))),
+            ]
+        };
+        let query = |conditions: Vec<FieldCondition>| RecordQuery {
+            conditions,
+            limit: 2,
+            ..RecordQuery::default()
+        };
+        // Twice each: the second ask loads the values.
+        for q in [
+            price(0, 100_000),
+            price(50_000, 250_000),
+            place("A"),
+            place("C"),
+        ] {
+            store
+                .query_records(tenant, RecordModule::Estate, &query(q))
+                .await?;
+        }
+        for round in 0..2 {
+            let more: Vec<Map<String, Value>> =
+                (0..41).map(|i| doc(2000 + round * 100 + i)).collect();
+            store
+                .insert_records(tenant, RecordModule::Estate, more)
+                .await?;
+            let layered = store.ranges.layered_sets();
+            assert_eq!(layered, 2, "round {round}: both value sets were carried");
+            let fresh = Store::open(
+                &DatabaseUrl::Sqlite(path.display().to_string()),
+                &SecretKey::generate(),
+            )
+            .await?;
+            for q in [
+                price(10_000 * round, 300_000),
+                price(0, 0),
+                place("B"),
+                place(""),
+                place("bonn"),
+            ] {
+                let kept = store
+                    .query_records(tenant, RecordModule::Estate, &query(q.clone()))
+                    .await?;
+                let counted = fresh
+                    .query_records(tenant, RecordModule::Estate, &query(q.clone()))
+                    .await?;
+                assert_eq!(kept.total, counted.total, "round {round}: {q:?}");
+            }
+        }
+        Ok(())
+    }
 }

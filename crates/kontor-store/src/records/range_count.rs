@@ -18,7 +18,7 @@ use std::sync::{Arc, Mutex};
 
 use kontor_proto::calls::read::{FilterOp, Operand};
 
-use super::columns::{hot_column, id_field, ColumnKind};
+use super::columns::{column_value, hot_column, id_field, ColumnKind};
 use super::sql::{value_bind, where_clause, Bind, Dialect, Sql};
 use super::{RecordModule, RecordQuery, ValueKind};
 
@@ -45,6 +45,8 @@ pub(crate) struct RangePlan {
     pub kind: ColumnKind,
     pub low: Edge,
     pub high: Edge,
+    /// How the loaded values are kept through creates; `None`: dropped by any write.
+    pub carry: Option<Arc<RangeCarry>>,
 }
 
 /// Sorted values of one column over the rows of one rest.
@@ -65,6 +67,23 @@ pub(crate) enum Sorted {
         template: Vec<u8>,
         packed: Vec<u64>,
     },
+    /// Values loaded from the database plus those of records created since
+    /// ([`RangeCache::carry`]): counted in both, without copying the large part.
+    Layered {
+        base: Arc<Sorted>,
+        added: Box<Sorted>,
+    },
+}
+
+/// The most values added on top of a loaded set before it is dropped (and loaded anew).
+const MAX_ADDED: usize = 50_000;
+
+/// How a value set is kept through creates: which new records belong to its rest, and the
+/// typed column their value comes from (`carry.rs`).
+#[derive(Debug)]
+pub(crate) struct RangeCarry {
+    pub rest: super::carry::CarrySpec,
+    pub column: &'static super::columns::HotColumn,
 }
 
 /// The longest shape kept as numbers: a date and time is 19 bytes.
@@ -164,6 +183,48 @@ impl TextLoader {
     }
 }
 
+impl Sorted {
+    /// `self` with `values` added (all numbers or all texts, as the set holds); `None` when
+    /// the added part would grow past [`MAX_ADDED`] or the kinds do not match.
+    fn with_added(self: &Arc<Sorted>, values: Vec<Bind>) -> Option<Sorted> {
+        let (base, mut reals, mut texts) = match &**self {
+            Sorted::Layered { base, added } => match &**added {
+                Sorted::Real(v) => (base.clone(), v.clone(), Vec::new()),
+                Sorted::Text { buf, ends } => (
+                    base.clone(),
+                    Vec::new(),
+                    (0..ends.len())
+                        .map(|i| Sorted::nth(buf, ends, i).to_string())
+                        .collect(),
+                ),
+                _ => return None,
+            },
+            _ => (self.clone(), Vec::new(), Vec::new()),
+        };
+        let numbers = matches!(&*base, Sorted::Real(_));
+        for v in values {
+            match (v, numbers) {
+                (Bind::Real(f), true) => reals.push(f),
+                (Bind::Int(i), true) => reals.push(i as f64),
+                (Bind::Text(t), false) => texts.push(t),
+                _ => return None,
+            }
+        }
+        if reals.len() + texts.len() > MAX_ADDED {
+            return None;
+        }
+        let added = if numbers {
+            Sorted::from_reals(reals)
+        } else {
+            Sorted::from_unshaped(texts)?
+        };
+        Some(Sorted::Layered {
+            base,
+            added: Box::new(added),
+        })
+    }
+}
+
 /// The first index in `0..n` for which `pred` is false (`pred` true then false, as
 /// `slice::partition_point` wants it).
 fn partition(n: usize, pred: impl Fn(usize) -> bool) -> usize {
@@ -212,6 +273,7 @@ impl Sorted {
             Sorted::Real(v) => v.len() * 8,
             Sorted::Text { buf, ends } => buf.len() + ends.len() * 4,
             Sorted::Shaped { template, packed } => template.len() + packed.len() * 8,
+            Sorted::Layered { base, added } => base.bytes() + added.bytes(),
         }
     }
 
@@ -227,6 +289,9 @@ impl Sorted {
 
     /// The number of values within the range; `None` if the range's type does not match.
     pub(crate) fn count(&self, low: &Edge, high: &Edge) -> Option<u64> {
+        if let Sorted::Layered { base, added } = self {
+            return Some(base.count(low, high)? + added.count(low, high)?);
+        }
         let start = self.edge_index(low, true)?;
         let end = self.edge_index(high, false)?;
         Some(end.saturating_sub(start) as u64)
@@ -237,6 +302,7 @@ impl Sorted {
             Sorted::Real(v) => v.len(),
             Sorted::Text { ends, .. } => ends.len(),
             Sorted::Shaped { packed, .. } => packed.len(),
+            Sorted::Layered { base, added } => base.len() + added.len(),
         }
     }
 
@@ -371,12 +437,19 @@ pub(crate) fn plan(
     // (and a NULL would not read as a number or a text).
     values.push(") AND ").push(&expr).push(" IS NOT NULL");
     values.binds = filter.binds;
+    // Only typed columns: their stored value is what `column_value` gives, where a document
+    // field's is whatever SQLite's CAST makes of it.
+    let carry = hot_column(module, &field).and_then(|column| {
+        let rest = super::carry::spec(module, &rest_query)?;
+        Some(Arc::new(RangeCarry { rest, column }))
+    });
     Some(RangePlan {
         key,
         values,
         kind,
         low,
         high,
+        carry,
     })
 }
 
@@ -428,6 +501,8 @@ type Key = (i64, &'static str, String);
 #[derive(Debug, Default)]
 struct Inner {
     entries: HashMap<Key, (i64, Held)>,
+    /// How each loaded set is kept through creates, where it can be.
+    carries: HashMap<Key, Arc<RangeCarry>>,
     bytes: usize,
 }
 
@@ -465,6 +540,7 @@ impl RangeCache {
             _ => {
                 if inner.entries.len() >= 10_000 {
                     inner.entries.clear();
+                    inner.carries.clear();
                     inner.bytes = 0;
                 }
                 if let Some((_, Held::Values(old))) =
@@ -477,7 +553,13 @@ impl RangeCache {
         }
     }
 
-    pub(crate) fn put(&self, key: Key, generation: i64, sorted: Arc<Sorted>) {
+    pub(crate) fn put(
+        &self,
+        key: Key,
+        generation: i64,
+        sorted: Arc<Sorted>,
+        carry: Option<Arc<RangeCarry>>,
+    ) {
         let bytes = sorted.bytes();
         let Ok(mut inner) = self.inner.lock() else {
             return;
@@ -488,8 +570,13 @@ impl RangeCache {
         }
         if inner.bytes + bytes > MAX_BYTES {
             inner.entries.clear();
+            inner.carries.clear();
             inner.bytes = 0;
         }
+        match carry {
+            Some(carry) => inner.carries.insert(key.clone(), carry),
+            None => inner.carries.remove(&key),
+        };
         if let Some((_, Held::Values(old))) = inner
             .entries
             .insert(key, (generation, Held::Values(sorted)))
@@ -497,6 +584,64 @@ impl RangeCache {
             inner.bytes = inner.bytes.saturating_sub(old.bytes());
         }
         inner.bytes += bytes;
+    }
+
+    /// Value sets holding values added by creates.
+    #[cfg(test)]
+    pub(crate) fn layered_sets(&self) -> usize {
+        self.inner
+            .lock()
+            .map(|i| {
+                i.entries
+                    .values()
+                    .filter(|(_, h)| matches!(h, Held::Values(s) if matches!(**s, Sorted::Layered { .. })))
+                    .count()
+            })
+            .unwrap_or(0)
+    }
+
+    /// After a create that took the module from generation `before` to `before + 1` with
+    /// `docs`: every value set of that generation that can be carried gets the values of the
+    /// new records of its rest, and the new generation (as `CountCache::carry` does).
+    pub(crate) fn carry(
+        &self,
+        tenant: i64,
+        module: &'static str,
+        before: i64,
+        docs: &[serde_json::Map<String, serde_json::Value>],
+    ) {
+        let Ok(mut inner) = self.inner.lock() else {
+            return;
+        };
+        let Inner {
+            entries,
+            carries,
+            bytes,
+        } = &mut *inner;
+        for (key, (generation, held)) in entries.iter_mut() {
+            if key.0 != tenant || key.1 != module || *generation != before {
+                continue;
+            }
+            let (Held::Values(sorted), Some(carry)) = (&*held, carries.get(key)) else {
+                continue;
+            };
+            let added: Vec<Bind> = docs
+                .iter()
+                .filter(|d| carry.rest.matches(d))
+                .map(|d| column_value(carry.column, d.get(carry.column.field)))
+                .collect();
+            if added.is_empty() {
+                *generation = before + 1;
+                continue;
+            }
+            // Too many added, or of another kind: left behind, loaded anew when asked.
+            let Some(grown) = sorted.with_added(added) else {
+                continue;
+            };
+            *bytes = bytes.saturating_sub(sorted.bytes()) + grown.bytes();
+            *held = Held::Values(Arc::new(grown));
+            *generation = before + 1;
+        }
     }
 }
 
@@ -891,7 +1036,12 @@ mod tests {
             matches!(cache.lookup(&key, 3), Lookup::Unknown),
             "one reader loads; the others count by SQL meanwhile"
         );
-        cache.put(key.clone(), 3, Arc::new(Sorted::from_reals(vec![1.0])));
+        cache.put(
+            key.clone(),
+            3,
+            Arc::new(Sorted::from_reals(vec![1.0])),
+            None,
+        );
         assert!(matches!(cache.lookup(&key, 3), Lookup::Ready(_)));
         assert!(
             matches!(cache.lookup(&key, 4), Lookup::Unknown),
@@ -899,7 +1049,7 @@ mod tests {
         );
         assert!(matches!(cache.lookup(&key, 4), Lookup::SeenOnce));
         let big = vec![0.0; MAX_ENTRY_BYTES / 8 + 1];
-        cache.put(key.clone(), 4, Arc::new(Sorted::from_reals(big)));
+        cache.put(key.clone(), 4, Arc::new(Sorted::from_reals(big)), None);
         assert!(
             matches!(cache.lookup(&key, 4), Lookup::Unknown),
             "too big: counted by SQL, and not loaded again"

@@ -88,7 +88,8 @@ impl SqliteListRead {
                     ),
                 };
                 let sorted = Arc::new(sorted);
-                self.ranges.put(key, generation, sorted.clone());
+                self.ranges
+                    .put(key, generation, sorted.clone(), plan.carry.clone());
                 sorted
             }
         };

@@ -126,6 +126,7 @@ impl RecordStore for Store {
                     // Counts cached under the generation before this create stay exact
                     // with the new matches added (`carry.rs`).
                     self.counts.carry(tenant, name, generation - 1, &docs);
+                    self.ranges.carry(tenant, name, generation - 1, &docs);
                     ids
                 });
         }
