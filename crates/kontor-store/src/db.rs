@@ -159,6 +159,12 @@ impl Store {
         match &self.db {
             // ANALYZE reads samples of every index; cheap next to the load it follows.
             Db::Sqlite(pool) => {
+                // The writer's checkpoints run behind it (sqlite_writer.rs); after a bulk
+                // load the log holds hundreds of MB that every read would otherwise look
+                // through, and copy in while serving. Copy it now, then start it over.
+                sqlx::query("PRAGMA wal_checkpoint(TRUNCATE)")
+                    .execute(pool)
+                    .await?;
                 sqlx::query("ANALYZE").execute(pool).await?;
             }
             // VACUUM also sets the visibility map, which index-only scans (the counts) need.
