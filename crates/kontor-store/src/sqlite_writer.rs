@@ -92,7 +92,9 @@ impl SqliteWriter {
         conn.query_row("PRAGMA wal_autocheckpoint = 0", [], |r| r.get::<_, i64>(0))?;
         // A log that grew during a long burst of writes (seeding) is cut back when it starts
         // over, instead of keeping its largest size on disk.
-        conn.query_row("PRAGMA journal_size_limit = 67108864", [], |r| r.get::<_, i64>(0))?;
+        conn.query_row("PRAGMA journal_size_limit = 67108864", [], |r| {
+            r.get::<_, i64>(0)
+        })?;
         let checkpointer = open(path)?;
         let (kick, kicks) = mpsc::sync_channel::<()>(1);
         std::thread::Builder::new()
