@@ -114,12 +114,7 @@ impl SqliteListRead {
                         total.max(0) as u64
                     }
                 };
-                self.counts.put(
-                    self.count_key.clone(),
-                    generation,
-                    total,
-                    self.carry.clone(),
-                );
+                self.remember(generation, total);
                 total
             }
         };
@@ -148,12 +143,7 @@ impl SqliteListRead {
                 let Some(total) = sorted.count(&plan.low, &plan.high) else {
                     return Ok(None);
                 };
-                self.counts.put(
-                    self.count_key.clone(),
-                    generation,
-                    total,
-                    self.carry.clone(),
-                );
+                self.remember(generation, total);
                 total
             }
         };
@@ -162,6 +152,17 @@ impl SqliteListRead {
             .in_place
             .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
         Ok(Some(page))
+    }
+
+    /// Keeps the total for later reads of the same query in this generation (and, where
+    /// the query allows it, through creates).
+    fn remember(&self, generation: i64, total: u64) {
+        self.counts.put(
+            self.count_key.clone(),
+            generation,
+            total,
+            self.carry.clone(),
+        );
     }
 
     /// The page of a read whose total is known, timed into [`PageTimes`].
