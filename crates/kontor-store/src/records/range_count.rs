@@ -431,11 +431,8 @@ pub(crate) fn plan(
         .push(&expr)
         .push(" FROM ")
         .push(module.table())
-        .push(" WHERE (");
+        .push(" WHERE ");
     values.text.push_str(&filter.text);
-    // A record without the field matches no comparison, so it is not among the values
-    // (and a NULL would not read as a number or a text).
-    values.push(") AND ").push(&expr).push(" IS NOT NULL");
     values.binds = filter.binds;
     // Only typed columns: their stored value is what `column_value` gives, where a document
     // field's is whatever SQLite's CAST makes of it.
