@@ -89,6 +89,10 @@ pub(crate) fn where_clause(
 /// direction of the last sort key: `x DESC, id DESC` is one backward walk of an index on
 /// `(tenant_id, x, id)`, where `x DESC, id ASC` makes SQLite sort every run of equal `x`
 /// (a field with a few distinct values, like rooms, has runs of thousands).
+///
+/// Each tie-breaker is written once: SQLite does not see that a repeated `id` adds nothing,
+/// and sorted the "right part" of the order in a temporary B-tree instead of taking it from
+/// the index (a quarter of a listing's statement time, docs/benchmarks.md).
 pub(crate) fn order_and_page(
     sql: &mut Sql,
     dialect: Dialect,
@@ -96,20 +100,31 @@ pub(crate) fn order_and_page(
     q: &RecordQuery,
 ) {
     sql.push(" ORDER BY ");
+    let mut sorted: Vec<&str> = Vec::with_capacity(q.sort.len());
     for s in &q.sort {
+        // A field already sorted on decides nothing more, whatever its direction.
+        if sorted.contains(&s.field.as_str()) {
+            continue;
+        }
         sort_key(sql, dialect, module, s);
         sql.push(", ");
+        sorted.push(&s.field);
     }
     let ties = if q.sort.last().is_some_and(|s| s.descending) {
         " DESC"
     } else {
         " ASC"
     };
-    sql.push(id_column(module))
-        .push(ties)
-        .push(", id")
-        .push(ties)
-        .push(" LIMIT ")
+    // The id field reads as the id column; language versions' own rows add `id` after it.
+    if !sorted.contains(&id_field(module)) {
+        sql.push(id_column(module)).push(ties).push(", ");
+    }
+    if id_column(module) != "id" {
+        sql.push("id").push(ties).push(", ");
+    }
+    // The separator after the last key.
+    sql.text.truncate(sql.text.len() - 2);
+    sql.push(" LIMIT ")
         .bind(Bind::Int(i64::from(q.limit)))
         .push(" OFFSET ")
         .bind(Bind::Int(q.offset.min(i64::MAX as u64) as i64));
@@ -390,5 +405,122 @@ fn integer_condition(sql: &mut Sql, column: &str, c: &FieldCondition) {
         _ => {
             sql.push("1 = 0");
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use kontor_proto::calls::read::{FilterOp, Operand, Scalar};
+
+    use super::*;
+    use crate::records::FieldCondition;
+    use crate::test_support::open_test_store;
+    use crate::{StoreError, TenantName, TenantStore};
+
+    fn sort(field: &str, kind: ValueKind, descending: bool) -> FieldSort {
+        FieldSort {
+            field: field.into(),
+            kind,
+            descending,
+        }
+    }
+
+    fn order_of(module: RecordModule, sorts: Vec<FieldSort>) -> String {
+        let q = RecordQuery {
+            sort: sorts,
+            limit: 20,
+            ..RecordQuery::default()
+        };
+        let mut sql = Sql::default();
+        order_and_page(&mut sql, Dialect::Sqlite, module, &q);
+        sql.text
+    }
+
+    /// Each key is written once: the id tie-breaker follows the last key's direction and is
+    /// left out when the id is already sorted on; language versions add their row id.
+    #[test]
+    fn every_key_is_sorted_on_once() {
+        use RecordModule::*;
+        let price = || sort("kaufpreis", ValueKind::Number, false);
+        assert_eq!(
+            order_of(Estate, vec![price()]),
+            " ORDER BY kaufpreis ASC, id ASC LIMIT $1 OFFSET $2"
+        );
+        assert_eq!(
+            order_of(Estate, vec![sort("kaufpreis", ValueKind::Number, true)]),
+            " ORDER BY kaufpreis DESC, id DESC LIMIT $1 OFFSET $2"
+        );
+        assert_eq!(
+            order_of(Estate, vec![]),
+            " ORDER BY id ASC LIMIT $1 OFFSET $2"
+        );
+        assert_eq!(
+            order_of(Estate, vec![sort("Id", ValueKind::Number, true), price()]),
+            " ORDER BY id DESC, kaufpreis ASC LIMIT $1 OFFSET $2"
+        );
+        assert_eq!(
+            order_of(Estate, vec![price(), price()]),
+            " ORDER BY kaufpreis ASC, id ASC LIMIT $1 OFFSET $2"
+        );
+        assert_eq!(
+            order_of(EstateLanguage, vec![]),
+            " ORDER BY main_id ASC, id ASC LIMIT $1 OFFSET $2"
+        );
+        assert_eq!(
+            order_of(EstateLanguage, vec![sort("Id", ValueKind::Number, true)]),
+            " ORDER BY main_id DESC, id DESC LIMIT $1 OFFSET $2"
+        );
+    }
+
+    /// The listing real websites send (status, a price band, sorted by price) walks one
+    /// index for its whole order: no temporary B-tree sorts any part of it.
+    #[tokio::test]
+    async fn a_listing_takes_its_order_from_the_index() -> Result<(), Box<dyn std::error::Error>> {
+        let test = open_test_store().await?;
+        let store = &test.store;
+        let Some(reader) = &store.reader else {
+            return Ok(()); // the plan below is SQLite's
+        };
+        let tenant = store.create_tenant(&TenantName::parse("demo")?).await?.id;
+        let condition = |field: &str, op, operand| FieldCondition {
+            field: field.into(),
+            kind: ValueKind::Number,
+            op,
+            operand,
+        };
+        for descending in [false, true] {
+            let q = RecordQuery {
+                conditions: vec![
+                    condition("status", FilterOp::Eq, Operand::One(Scalar::Int(1))),
+                    condition(
+                        "kaufpreis",
+                        FilterOp::Between,
+                        Operand::Range(Scalar::Int(100_000), Scalar::Int(300_000)),
+                    ),
+                ],
+                sort: vec![sort("kaufpreis", ValueKind::Number, descending)],
+                limit: 20,
+                ..RecordQuery::default()
+            };
+            let mut page = where_clause(Dialect::Sqlite, RecordModule::Estate, tenant.0, &q);
+            order_and_page(&mut page, Dialect::Sqlite, RecordModule::Estate, &q);
+            let text = format!(
+                "EXPLAIN QUERY PLAN SELECT id, uuid, doc FROM estates WHERE {}",
+                page.text
+            );
+            let plan: Vec<String> = reader.with(|c| {
+                let mut stmt = c.prepare(&text)?;
+                let rows = stmt.query_map(rusqlite::params_from_iter(page.binds.iter()), |r| {
+                    r.get::<_, String>(3)
+                })?;
+                rows.collect::<Result<_, _>>().map_err(StoreError::from)
+            })?;
+            assert!(
+                plan.iter().any(|p| p.contains("estates_status_kaufpreis")),
+                "{plan:?}"
+            );
+            assert!(!plan.iter().any(|p| p.contains("TEMP B-TREE")), "{plan:?}");
+        }
+        Ok(())
     }
 }
