@@ -5,6 +5,7 @@
 
 pub mod calls;
 pub mod credentials;
+pub mod data_writer;
 pub mod error;
 pub mod hmac;
 pub mod language;

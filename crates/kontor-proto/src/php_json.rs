@@ -88,6 +88,21 @@ where
     Ok(out)
 }
 
+/// Appends `text` as a JSON string, quoted and escaped as PHP's `json_encode` writes it.
+///
+/// ```
+/// let mut out = Vec::new();
+/// kontor_proto::php_json::write_php_str(&mut out, "Köln/Aachen \"Dom\"");
+/// assert_eq!(out, br#""K\u00f6ln\/Aachen \"Dom\"""#);
+/// ```
+pub fn write_php_str(out: &mut Vec<u8>, text: &str) {
+    // Writing a string into a Vec cannot fail, and the formatter itself never does.
+    let _ = Serialize::serialize(
+        text,
+        &mut serde_json::Serializer::with_formatter(out, PhpFormatter),
+    );
+}
+
 /// What PHP produces for `json_encode(json_decode($json, true))` where
 /// `$json` is the JSON text `value` was parsed from.
 ///

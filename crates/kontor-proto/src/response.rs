@@ -65,37 +65,50 @@ pub enum ResultData {
 
 /// The `data` of a result as JSON text, cheap to clone. Its size is exactly its memory.
 #[derive(Debug, Clone)]
-pub struct RenderedData(std::sync::Arc<serde_json::value::RawValue>);
+pub struct RenderedData(std::sync::Arc<String>);
 
 impl RenderedData {
     /// Writes `data` in PHP style once, to be sent any number of times.
     pub fn render(data: &Data) -> Result<RenderedData, serde_json::Error> {
         let bytes = crate::php_json::try_to_php_json(data)?;
         let text = String::from_utf8(bytes).map_err(serde::ser::Error::custom)?;
-        let raw = serde_json::value::RawValue::from_string(text)?;
-        Ok(RenderedData(std::sync::Arc::from(raw)))
+        Ok(RenderedData(std::sync::Arc::new(text)))
+    }
+
+    /// Data a [`crate::data_writer::DataWriter`] wrote, which is JSON by construction (debug
+    /// builds check it).
+    pub(crate) fn written(text: String) -> RenderedData {
+        debug_assert!(
+            serde_json::from_str::<serde::de::IgnoredAny>(&text).is_ok(),
+            "the data writer wrote invalid JSON: {text}"
+        );
+        RenderedData(std::sync::Arc::new(text))
     }
 
     /// The JSON text.
     pub fn json(&self) -> &str {
-        self.0.get()
+        &self.0
     }
 
     /// The data decoded again.
     pub fn decode(&self) -> Result<Data, serde_json::Error> {
-        serde_json::from_str(self.0.get())
+        serde_json::from_str(&self.0)
     }
 }
 
 impl PartialEq for RenderedData {
     fn eq(&self, other: &RenderedData) -> bool {
-        self.0.get() == other.0.get()
+        self.0 == other.0
     }
 }
 
+/// The text as it is. The server's own encoder ([`Envelope::to_php_json`]) copies it without
+/// this detour; a generic serializer gets it through `serde_json`'s raw values.
 impl Serialize for RenderedData {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        self.0.as_ref().serialize(s)
+        let raw = serde_json::value::RawValue::from_string(self.0.to_string())
+            .map_err(serde::ser::Error::custom)?;
+        raw.serialize(s)
     }
 }
 
@@ -261,6 +274,56 @@ impl ActionStatus {
 }
 
 impl Envelope {
+    /// The body as the real API writes it (PHP's `json_encode`): the same bytes as
+    /// serializing the envelope with [`crate::php_json::PhpFormatter`], but rendered data is
+    /// copied in as it is instead of being checked again on its way through `serde_json`.
+    pub fn to_php_json(&self) -> Result<Vec<u8>, serde_json::Error> {
+        use crate::php_json::{try_to_php_json, write_php_str};
+        let rendered: usize = self
+            .response
+            .iter()
+            .flat_map(|r| &r.results)
+            .map(|r| match &r.data {
+                ResultData::Rendered(data) => data.json().len(),
+                _ => 0,
+            })
+            .sum();
+        let mut out = Vec::with_capacity(rendered + 512);
+        out.extend_from_slice(b"{\"status\":");
+        out.extend(try_to_php_json(&self.status)?);
+        if let Some(response) = &self.response {
+            out.extend_from_slice(b",\"response\":{\"results\":[");
+            for (i, r) in response.results.iter().enumerate() {
+                if i > 0 {
+                    out.push(b',');
+                }
+                out.extend_from_slice(b"{\"actionid\":");
+                write_php_str(&mut out, &r.actionid);
+                out.extend_from_slice(b",\"resourceid\":");
+                write_php_str(&mut out, &r.resourceid);
+                out.extend_from_slice(b",\"resourcetype\":");
+                write_php_str(&mut out, &r.resourcetype);
+                out.extend_from_slice(if r.cacheable {
+                    b",\"cacheable\":true,\"identifier\":"
+                } else {
+                    b",\"cacheable\":false,\"identifier\":"
+                });
+                write_php_str(&mut out, &r.identifier);
+                out.extend_from_slice(b",\"data\":");
+                match &r.data {
+                    ResultData::Rendered(data) => out.extend_from_slice(data.json().as_bytes()),
+                    other => out.extend(try_to_php_json(other)?),
+                }
+                out.extend_from_slice(b",\"status\":");
+                out.extend(try_to_php_json(&r.status)?);
+                out.push(b'}');
+            }
+            out.extend_from_slice(b"]}");
+        }
+        out.push(b'}');
+        Ok(out)
+    }
+
     /// The answer to a request that ran its actions.
     pub fn results(results: Vec<ActionResult>) -> Envelope {
         let status = if results.iter().all(|r| r.status.errorcode == 0) {
@@ -280,5 +343,60 @@ impl Envelope {
             status: TopStatus::request_failed(error),
             response: None,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::php_json::try_to_php_json;
+
+    fn result(data: ResultData, status: ActionStatus) -> ActionResult {
+        ActionResult {
+            actionid: "urn:onoffice-de-ns:smart:2.5:smartml:action:read".into(),
+            resourceid: "".into(),
+            resourcetype: "estate/ü".into(),
+            cacheable: true,
+            identifier: "id \"1\"".into(),
+            data,
+            status,
+        }
+    }
+
+    /// The server's encoder writes the bytes the serializer writes, for every kind of data
+    /// and for a request that failed as a whole.
+    #[test]
+    fn the_envelope_encoder_writes_what_serializing_writes(
+    ) -> Result<(), Box<dyn std::error::Error>> {
+        let data = Data {
+            meta: Meta {
+                cntabsolute: Some(2),
+            },
+            records: vec![Record::from_map(
+                RecordId::Int(7),
+                Some("estate"),
+                serde_json::from_str(r#"{"ort":"Köln/Süd","n":null}"#)?,
+            )],
+        };
+        let rendered = RenderedData::render(&data)?;
+        let failed = ActionStatus {
+            errorcode: 137,
+            message: "HMAC \"x\" ungültig".into(),
+        };
+        let envelopes = [
+            Envelope::results(vec![
+                result(ResultData::Ok(data.clone()), ActionStatus::ok()),
+                result(ResultData::Rendered(rendered), ActionStatus::ok()),
+                result(ResultData::Failed, failed),
+            ]),
+            Envelope::results(vec![]),
+            Envelope::failed(&ApiError::new(ErrorCode::NotAuthenticated)),
+        ];
+        for envelope in &envelopes {
+            let fast = String::from_utf8(envelope.to_php_json()?)?;
+            let serde = String::from_utf8(try_to_php_json(envelope)?)?;
+            assert_eq!(fast, serde);
+        }
+        Ok(())
     }
 }

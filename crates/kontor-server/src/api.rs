@@ -8,7 +8,6 @@ use axum::extract::State;
 use axum::http::header;
 use axum::response::{IntoResponse, Response};
 use kontor_proto::calls::params::Params;
-use kontor_proto::php_json::try_to_php_json;
 use kontor_proto::request::decode;
 use kontor_proto::response::{ActionStatus, ResultData};
 use kontor_proto::{Action, ActionResult, ApiError, Envelope, ErrorCode, Request, ResourceId};
@@ -243,7 +242,7 @@ fn body_error(state: &AppState, e: BytesRejection) -> ApiError {
 
 /// PHP-style JSON (`\/`, `\uXXXX`), as the real API writes it.
 fn encode(envelope: &Envelope) -> Vec<u8> {
-    try_to_php_json(envelope).unwrap_or_else(|e| {
+    envelope.to_php_json().unwrap_or_else(|e| {
         tracing::error!(error = %e, "response could not be encoded");
         let fallback = Envelope::failed(&ApiError::new(ErrorCode::JsonUnknown));
         serde_json::to_vec(&fallback).unwrap_or_default()

@@ -5,7 +5,7 @@
 
 use kontor_proto::calls::params::Params;
 use kontor_proto::response::{RenderedData, ResultData};
-use kontor_proto::{Action, ActionVerb, ApiError, Data, ErrorCode};
+use kontor_proto::{Action, ActionVerb, ApiError, ErrorCode};
 use kontor_store::RecordStore;
 
 use crate::handlers::{self, store_error, Ctx};
@@ -104,9 +104,7 @@ pub(crate) async fn run(
     match call {
         Call::ReadEstate => cached_read(state, ctx, call, "estate", action).await,
         Call::ReadAddress => cached_read(state, ctx, call, "address", action).await,
-        _ => run_handler(state, ctx, call, action)
-            .await
-            .map(ResultData::Ok),
+        _ => run_handler(state, ctx, call, action).await,
     }
 }
 
@@ -120,9 +118,7 @@ async fn cached_read(
 ) -> Result<ResultData, ApiError> {
     // A saved filter can change without a record write; such reads are not kept.
     if action.parameters.contains_key("filterid") {
-        return run_handler(state, ctx, call, action)
-            .await
-            .map(ResultData::Ok);
+        return run_handler(state, ctx, call, action).await;
     }
     let key = ReadKey {
         tenant: ctx.tenant,
@@ -132,9 +128,7 @@ async fn cached_read(
         parameters: serde_json::to_string(&action.parameters).unwrap_or_default(),
     };
     if state.read_cache.first_sighting(&key) {
-        return run_handler(state, ctx, call, action)
-            .await
-            .map(ResultData::Ok);
+        return run_handler(state, ctx, call, action).await;
     }
     let generation = state
         .store
@@ -146,34 +140,46 @@ async fn cached_read(
     }
     let data = run_handler(state, ctx, call, action).await?;
     if !state.read_cache.worth_keeping(&key, generation) {
-        return Ok(ResultData::Ok(data));
+        return Ok(data);
     }
-    match RenderedData::render(&data) {
-        Ok(rendered) => {
-            state.read_cache.put(key, generation, rendered.clone());
-            Ok(ResultData::Rendered(rendered))
-        }
-        Err(_) => Ok(ResultData::Ok(data)),
-    }
+    let rendered = match data {
+        ResultData::Rendered(rendered) => rendered,
+        ResultData::Ok(data) => match RenderedData::render(&data) {
+            Ok(rendered) => rendered,
+            Err(_) => return Ok(ResultData::Ok(data)),
+        },
+        ResultData::Failed => return Ok(ResultData::Failed),
+    };
+    state.read_cache.put(key, generation, rendered.clone());
+    Ok(ResultData::Rendered(rendered))
 }
 
+/// List reads write their answer as they render it; every other call answers typed data.
 async fn run_handler(
     state: &AppState,
     ctx: &Ctx<'_>,
     call: Call,
     action: &Action,
-) -> Result<Data, ApiError> {
+) -> Result<ResultData, ApiError> {
     let params = Params(&action.parameters);
     let store = &state.store;
-    match call {
+    let data = match call {
+        Call::ReadEstate => {
+            return handlers::estate::read::handle(store, ctx, params)
+                .await
+                .map(ResultData::Rendered)
+        }
+        Call::ReadAddress => {
+            return handlers::address::read::handle(store, ctx, params)
+                .await
+                .map(ResultData::Rendered)
+        }
         Call::GetActionKindTypes => {
             handlers::actionkindtypes::get::handle(store, ctx, params).await
         }
         Call::GetFields => handlers::fields::get::handle(store, ctx, params).await,
-        Call::ReadEstate => handlers::estate::read::handle(store, ctx, params).await,
         Call::CreateEstate => handlers::estate::create::handle(store, ctx, params).await,
         Call::ModifyEstate => handlers::estate::modify::handle(store, ctx, params).await,
-        Call::ReadAddress => handlers::address::read::handle(store, ctx, params).await,
         Call::CreateAddress => handlers::address::create::handle(store, ctx, params).await,
         Call::ModifyAddress => handlers::address::modify::handle(store, ctx, params).await,
         Call::GetEstateCategories => {
@@ -186,7 +192,8 @@ async fn run_handler(
             handlers::confignewaddressfields::get::handle(store, ctx, params).await
         }
         Call::GetFilters => handlers::filters::get::handle(store, ctx, params).await,
-    }
+    };
+    data.map(ResultData::Ok)
 }
 
 #[cfg(test)]

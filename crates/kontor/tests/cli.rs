@@ -258,7 +258,7 @@ async fn stored_docs(
     };
     let page = store.query_records(tenant.id, module, &query).await?;
     store.close().await;
-    Ok(page.records.into_iter().map(|r| r.doc).collect())
+    Ok(page.records.into_iter().map(|r| r.doc.into_map()).collect())
 }
 
 #[tokio::test]

@@ -96,6 +96,22 @@ impl TestServer {
         Ok((status, headers, json))
     }
 
+    /// POSTs a request and returns the body exactly as sent.
+    pub async fn post_bytes(&self, body: &Value) -> Result<Vec<u8>, Box<dyn std::error::Error>> {
+        let response = self
+            .http
+            .post(self.url("stable"))
+            .body(serde_json::to_vec(body)?)
+            .send()
+            .await?;
+        assert_eq!(
+            response.status().as_u16(),
+            200,
+            "HTTP status must always be 200"
+        );
+        Ok(response.bytes().await?.to_vec())
+    }
+
     pub async fn post(&self, body: &Value) -> Result<Value, Box<dyn std::error::Error>> {
         let (status, _, json) = self.post_raw(serde_json::to_vec(body)?).await?;
         assert_eq!(status, 200, "HTTP status must always be 200");

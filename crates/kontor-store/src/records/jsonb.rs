@@ -12,7 +12,12 @@
 //! never stores; meeting one gives [`Unsupported`], and the caller converts that document
 //! with SQLite's `json()` instead, so nothing is misread.
 
+use std::borrow::Cow;
+use std::sync::Arc;
+
 use serde_json::{Map, Number, Value};
+
+use super::document::{DocValue, Projection};
 
 /// The document uses something this reader leaves to SQLite (a JSON5 form), or is damaged.
 #[derive(Debug, PartialEq, Eq)]
@@ -30,13 +35,13 @@ const ARRAY: u8 = 11;
 const OBJECT: u8 = 12;
 
 /// One element: its type and its payload.
-struct Element<'a> {
+pub(crate) struct Element<'a> {
     kind: u8,
     payload: &'a [u8],
 }
 
 /// The element at the start of `bytes` and the bytes after it.
-fn element(bytes: &[u8]) -> Result<(Element<'_>, &[u8]), Unsupported> {
+pub(crate) fn element(bytes: &[u8]) -> Result<(Element<'_>, &[u8]), Unsupported> {
     let (&first, rest) = bytes.split_first().ok_or(Unsupported)?;
     let kind = first & 0x0f;
     let (size, rest) = match first >> 4 {
@@ -72,7 +77,7 @@ fn text(e: &Element<'_>) -> Result<String, Unsupported> {
     }
 }
 
-fn value(e: &Element<'_>) -> Result<Value, Unsupported> {
+pub(crate) fn value(e: &Element<'_>) -> Result<Value, Unsupported> {
     Ok(match e.kind {
         NULL => Value::Null,
         TRUE => Value::Bool(true),
@@ -121,6 +126,111 @@ fn object(mut rest: &[u8], only: Option<&[String]>) -> Result<Map<String, Value>
         }
     }
     Ok(map)
+}
+
+/// A view of an element, borrowing its text where it has no escapes.
+pub(crate) fn doc_value<'a>(e: &Element<'a>) -> Result<DocValue<'a>, Unsupported> {
+    Ok(match e.kind {
+        NULL => DocValue::Null,
+        TRUE => DocValue::Bool(true),
+        FALSE => DocValue::Bool(false),
+        INT | FLOAT => {
+            let digits = std::str::from_utf8(e.payload).map_err(|_| Unsupported)?;
+            DocValue::Number(digits.parse::<Number>().map_err(|_| Unsupported)?)
+        }
+        TEXT | TEXTRAW => DocValue::Text(Cow::Borrowed(
+            std::str::from_utf8(e.payload).map_err(|_| Unsupported)?,
+        )),
+        TEXTJ => DocValue::Text(Cow::Owned(text(e)?)),
+        ARRAY => DocValue::jsonb_list(e.payload),
+        OBJECT => DocValue::Object,
+        _ => return Err(Unsupported),
+    })
+}
+
+/// Whether an element and everything in it decodes, without building it.
+fn check(e: &Element<'_>) -> Result<(), Unsupported> {
+    match e.kind {
+        ARRAY | OBJECT => {
+            let mut rest = e.payload;
+            while !rest.is_empty() {
+                let (item, after) = element(rest)?;
+                check(&item)?;
+                rest = after;
+            }
+            Ok(())
+        }
+        _ => doc_value(e).map(drop),
+    }
+}
+
+/// The fields `names` of a stored document (a JSONB object), each element copied out in
+/// the order of `names`; `Unsupported` when a wanted one is in a form this reader leaves to
+/// SQLite. The others are skipped by their size and never decoded.
+pub(crate) fn project(bytes: &[u8], names: &Arc<[String]>) -> Result<Projection, Unsupported> {
+    let (top, rest) = element(bytes)?;
+    if top.kind != OBJECT || !rest.is_empty() {
+        return Err(Unsupported);
+    }
+    // Most keys are not wanted: a key whose length and first byte match no wanted name's is
+    // passed over without comparing it with each of them.
+    let sieve = names
+        .iter()
+        .fold(0u64, |bits, n| bits | sieve_bit(n.as_bytes()));
+    let mut found: Vec<Option<(u32, u32)>> = vec![None; names.len()];
+    let mut wanted_bytes = 0usize;
+    let base = top.payload.as_ptr() as usize;
+    let mut rest = top.payload;
+    while !rest.is_empty() {
+        let (key, after) = element(rest)?;
+        let start = after.as_ptr() as usize - base;
+        let (item, after) = element(after)?;
+        let end = after.as_ptr() as usize - base;
+        rest = after;
+        if key.kind != TEXTJ && sieve & sieve_bit(key.payload) == 0 {
+            continue;
+        }
+        let key_text: Cow<'_, [u8]> = match key.kind {
+            TEXTJ => Cow::Owned(text(&key)?.into_bytes()),
+            _ => Cow::Borrowed(key.payload),
+        };
+        let mut matched = false;
+        for (slot, name) in found.iter_mut().zip(names.iter()) {
+            if name.as_bytes() == &*key_text {
+                // A repeated key: the last one counts, as in a map.
+                if let Some((s, e)) = slot.replace((start as u32, end as u32)) {
+                    wanted_bytes -= (e - s) as usize;
+                }
+                wanted_bytes += end - start;
+                matched = true;
+            }
+        }
+        if matched {
+            check(&item)?;
+        }
+    }
+    let mut bytes = Vec::with_capacity(wanted_bytes);
+    let spans = found
+        .into_iter()
+        .map(|span| {
+            span.map(|(s, e)| {
+                let at = bytes.len() as u32;
+                bytes.extend_from_slice(&top.payload[s as usize..e as usize]);
+                (at, bytes.len() as u32)
+            })
+        })
+        .collect();
+    Ok(Projection {
+        names: names.clone(),
+        bytes,
+        spans,
+    })
+}
+
+/// One of 64 bits for a key, from its length and first byte.
+fn sieve_bit(key: &[u8]) -> u64 {
+    let first = key.first().copied().unwrap_or(0) as usize;
+    1u64 << ((key.len().wrapping_mul(31) ^ first) % 64)
 }
 
 /// A stored document (a JSONB object); with `only`, keeps just those keys.
@@ -177,6 +287,65 @@ mod tests {
         assert_eq!(some.len(), 4);
         for key in ["esc", "k\"ey", "arr", "longer"] {
             assert_eq!(some.get(key), expected.get(key), "{key}");
+        }
+        Ok(())
+    }
+
+    /// A projected document hands out, field by field and in the asked order, what the
+    /// whole document holds: every kind of value, escaped keys and texts, long texts,
+    /// repeated names, and nothing for a missing field.
+    #[test]
+    fn projected_fields_read_as_the_whole_document() -> Result<(), Box<dyn std::error::Error>> {
+        use crate::records::{Doc, DocValue};
+        let conn = Connection::open_in_memory()?;
+        let doc = json!({
+            "null": null, "t": true, "f": false, "int": 42, "float": 1.5, "exp": 2.5e-8,
+            "s": "Bonn", "esc": "a\"b\\c\nd\u{1}", "uml": "Köln ü", "empty": "",
+            "long": "x".repeat(70_000), "arr": ["a", 2, ["b"], {"c": 3}], "obj": {"a": 1},
+            "k\"ey": "quoted key", "multi": "|a|b|",
+        });
+        let text = serde_json::to_string(&doc)?;
+        let blob = jsonb(&conn, &text)?;
+        let expected: Map<String, Value> = serde_json::from_str(&text)?;
+        let mut names: Vec<String> = expected.keys().rev().cloned().collect();
+        names.push("missing".into());
+        names.push("s".into());
+        let names: Arc<[String]> = Arc::from(names);
+        let projected = Doc::projected(project(&blob, &names).map_err(|_| "unsupported")?);
+        for (index, name) in names.iter().enumerate() {
+            let want = expected.get(name).map(DocValue::from);
+            assert_eq!(projected.field(index, name), want, "{name} by position");
+            assert_eq!(projected.get(name), want, "{name} by name");
+        }
+        let Some(DocValue::List(items)) = projected.get("arr") else {
+            return Err("arr is a list".into());
+        };
+        let items: Vec<DocValue<'_>> = items.iter().collect();
+        assert_eq!(items.len(), 4);
+        assert_eq!(items[0], DocValue::Text("a".into()));
+        assert_eq!(items[3], DocValue::Object);
+        assert_eq!(projected.to_map(), expected, "the same fields and values");
+        assert_eq!(projected, Doc::from(expected.clone()));
+        Ok(())
+    }
+
+    /// Only the wanted fields must be readable here: a JSON5 form elsewhere in the document
+    /// does not matter, one in a wanted field is left to SQLite.
+    #[test]
+    fn projection_leaves_json5_in_wanted_fields_to_sqlite() -> Result<(), Box<dyn std::error::Error>>
+    {
+        let conn = Connection::open_in_memory()?;
+        let blob = jsonb(&conn, "{\"a\":0x1F,\"b\":[1,.5],\"c\":\"ok\"}")?;
+        let names =
+            |list: &[&str]| -> Arc<[String]> { list.iter().map(|n| n.to_string()).collect() };
+        assert!(project(&blob, &names(&["c"])).is_ok());
+        assert!(project(&blob, &names(&["a"])).is_err());
+        assert!(project(&blob, &names(&["b", "c"])).is_err());
+        for cut in 0..blob.len() {
+            assert!(
+                project(&blob[..cut], &names(&["c"])).is_err(),
+                "cut at {cut}"
+            );
         }
         Ok(())
     }

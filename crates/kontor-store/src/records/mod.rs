@@ -9,6 +9,7 @@ mod carry;
 mod columns;
 mod count_cache;
 mod doc;
+mod document;
 mod jsonb;
 mod range_count;
 mod read;
@@ -23,6 +24,7 @@ use serde_json::{Map, Value};
 
 pub use auto_index::AutoIndexes;
 pub use count_cache::CountCache;
+pub use document::{Doc, DocValue, ListItems};
 pub use range_count::RangeCache;
 pub use read_sqlite::PageTimes;
 pub(crate) use sql::Bind;
@@ -103,7 +105,8 @@ pub struct RecordQuery {
     pub offset: u64,
     /// For [`RecordModule::EstateLanguage`]: the language version to read (`ENG`, …).
     pub language: Option<String>,
-    /// Only these document fields are loaded into [`StoredRecord::doc`]; `None` for all.
+    /// Only these document fields are loaded into [`StoredRecord::doc`], which then finds
+    /// each by its position here ([`Doc::field`]); `None` for all.
     pub fields: Option<Vec<String>>,
 }
 
@@ -112,7 +115,7 @@ pub struct RecordQuery {
 pub struct StoredRecord {
     pub id: i64,
     pub uuid: String,
-    pub doc: Map<String, Value>,
+    pub doc: Doc,
     /// For a language version: the id of its main-language estate.
     pub main_id: Option<i64>,
 }

@@ -49,7 +49,7 @@ impl RecordRow {
         Ok(StoredRecord {
             id: self.id,
             uuid: self.uuid,
-            doc,
+            doc: doc.into(),
             main_id: self.main_id,
         })
     }

@@ -13,7 +13,7 @@ use super::count_cache::{CountCache, Key};
 use super::jsonb;
 use super::range_count::{Lookup, RangeCache, RangePlan, Sorted, TextLoader};
 use super::sql::Sql;
-use super::{RecordPage, StoredRecord};
+use super::{Doc, RecordPage, StoredRecord};
 use crate::StoreError;
 
 /// Everything a read needs, owned, so that it can move to a blocking thread.
@@ -178,27 +178,36 @@ impl SqliteListRead {
         let mut rows = stmt.query(params_from_iter(self.page.binds.iter()))?;
         let mut records = Vec::with_capacity(self.limit.min(500) as usize);
         let only = self.fields.as_deref();
+        // Shared by every projected document of the page.
+        let names: Option<Arc<[String]>> = self.fields.as_deref().map(Arc::from);
+        let corrupt =
+            |id: i64, e: &dyn std::fmt::Display| StoreError::Corrupt(format!("record {id}: {e}"));
         while let Some(row) = rows.next()? {
             let id: i64 = row.get(0)?;
-            let doc = match row.get_ref(2)? {
-                ValueRef::Blob(bytes) => match jsonb::parse(bytes, only) {
-                    Ok(doc) => doc,
-                    // A form this reader leaves to SQLite: converted to text there.
-                    Err(jsonb::Unsupported) => {
-                        let text: String = tx
-                            .prepare_cached("SELECT json(?1)")?
-                            .query_row([bytes], |r| r.get(0))?;
-                        super::doc::parse(&text, only)
-                            .map_err(|e| StoreError::Corrupt(format!("record {id}: {e}")))?
-                    }
-                },
-                ValueRef::Text(text) => std::str::from_utf8(text)
-                    .map_err(|e| StoreError::Corrupt(format!("record {id}: {e}")))
-                    .and_then(|text| {
-                        super::doc::parse(text, only)
-                            .map_err(|e| StoreError::Corrupt(format!("record {id}: {e}")))
-                    })?,
+            let decoded = match (row.get_ref(2)?, &names) {
+                (ValueRef::Blob(bytes), Some(names)) => {
+                    jsonb::project(bytes, names).map(Doc::projected)
+                }
+                (ValueRef::Blob(bytes), None) => jsonb::parse(bytes, None).map(Doc::from),
+                (ValueRef::Text(text), _) => std::str::from_utf8(text)
+                    .map_err(|e| corrupt(id, &e))
+                    .and_then(|text| super::doc::parse(text, only).map_err(|e| corrupt(id, &e)))
+                    .map(Doc::from)
+                    .map(Ok)?,
                 _ => return Err(StoreError::Corrupt(format!("record {id}: no document"))),
+            };
+            let doc = match decoded {
+                Ok(doc) => doc,
+                // A form this reader leaves to SQLite: converted to text there.
+                Err(jsonb::Unsupported) => {
+                    let ValueRef::Blob(bytes) = row.get_ref(2)? else {
+                        return Err(StoreError::Corrupt(format!("record {id}: no document")));
+                    };
+                    let text: String = tx
+                        .prepare_cached("SELECT json(?1)")?
+                        .query_row([bytes], |r| r.get(0))?;
+                    Doc::from(super::doc::parse(&text, only).map_err(|e| corrupt(id, &e))?)
+                }
             };
             records.push(StoredRecord {
                 id,
@@ -308,9 +317,10 @@ mod tests {
             .get_record(tenant, RecordModule::Estate, ids[0])
             .await?
             .ok_or("missing")?;
-        assert_eq!(after.doc["ausstattung"], json!(["garten"]));
-        assert_eq!(after.doc["objekttitel"], doc["objekttitel"]);
-        assert_eq!(after.doc.len(), doc.len());
+        let after = after.doc.into_map();
+        assert_eq!(after["ausstattung"], json!(["garten"]));
+        assert_eq!(after["objekttitel"], doc["objekttitel"]);
+        assert_eq!(after.len(), doc.len());
         if let Some(reader) = &store.reader {
             let kinds: Vec<String> = reader.with(|conn| {
                 let mut stmt = conn.prepare("SELECT DISTINCT typeof(doc) FROM estates")?;
@@ -351,7 +361,7 @@ mod tests {
         let got: Vec<Value> = page
             .records
             .iter()
-            .map(|r| Value::Object(r.doc.clone()))
+            .map(|r| Value::Object(r.doc.to_map()))
             .collect();
         assert_eq!(
             got,

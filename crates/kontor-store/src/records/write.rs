@@ -272,7 +272,7 @@ impl RecordStore for Store {
                         .await?;
                     let Some(main) = main else { return Ok(None) };
                     // A new language version starts as a copy of the main estate.
-                    let mut doc = main.into_record()?.doc;
+                    let mut doc = main.into_record()?.doc.into_map();
                     doc.extend(changes);
                     let (id,): (i64,) = sqlx::query_as(NEXT_IDS)
                         .bind(tenant.0)

@@ -6,6 +6,7 @@
 //! `read address` returns them under pseudo-fields keyed `<kind>__<entry id>`. They are
 //! kept in the record's document under `_contacts`.
 
+use kontor_proto::data_writer::{DataWriter, ElementKey};
 use kontor_proto::{ApiError, ErrorCode};
 use kontor_store::records::StoredRecord;
 use serde::{Deserialize, Serialize};
@@ -73,13 +74,17 @@ pub(crate) fn main_email(entries: &[Entry]) -> Option<String> {
         .map(|e| e.value.clone())
 }
 
-/// Renders `phone`, `mobile`, `fax`, `email`, `default*` and `imageUrl` of a read.
-pub(crate) fn render(name: &str, record: &StoredRecord, out: &mut Map<String, Value>) {
-    let all = entries(&record.doc);
+/// Writes `phone`, `mobile`, `fax`, `email`, `default*` and `imageUrl` of a read.
+pub(crate) fn render(name: &str, record: &StoredRecord, out: &mut DataWriter) {
+    let all = entries(&record.doc.as_map());
+    let mut put = |key: &str, value: &str| {
+        out.key(&ElementKey::new(key));
+        out.text(value);
+    };
     match name {
         "phone" | "mobile" | "fax" | "email" => {
             for e in all.iter().filter(|e| family(&e.kind) == name) {
-                out.insert(format!("{name}__{}", e.id), Value::String(e.value.clone()));
+                put(&format!("{name}__{}", e.id), &e.value);
             }
         }
         "defaultphone" | "defaultfax" | "defaultemail" => {
@@ -88,12 +93,10 @@ pub(crate) fn render(name: &str, record: &StoredRecord, out: &mut Map<String, Va
                 e.default && (family(&e.kind) == fam || (fam == "phone" && e.kind == "mobile"))
             });
             if let Some(e) = hit {
-                out.insert(format!("{name}__{}", e.id), Value::String(e.value.clone()));
+                put(&format!("{name}__{}", e.id), &e.value);
             }
         }
-        "imageUrl" => {
-            out.insert(name.into(), Value::String(String::new()));
-        }
+        "imageUrl" => put(name, ""),
         _ => {}
     }
 }

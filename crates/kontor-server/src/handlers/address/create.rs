@@ -165,7 +165,7 @@ async fn merge_into(
         .await
         .map_err(store_error)?
         .ok_or_else(|| ApiError::new(ErrorCode::UnknownAddressRecord))?;
-    let mut all = contacts::entries(&existing.doc);
+    let mut all = contacts::entries(&existing.doc.as_map());
     entries.retain(|e| !all.iter().any(|o| o.value == e.value && o.kind == e.kind));
     assign_ids(store, ctx, &mut entries).await?;
     all.extend(entries);

@@ -34,7 +34,7 @@ pub(crate) async fn handle(
         .await
         .map_err(store_error)?
         .ok_or_else(|| ApiError::new(ErrorCode::UnknownAddressRecord))?;
-    let mut entries = contacts::entries(&existing.doc);
+    let mut entries = contacts::entries(&existing.doc.as_map());
     // New entries get id 0 here and real ids once everything has validated, so that a
     // refused request consumes nothing.
     let mut placeholder = || 0;

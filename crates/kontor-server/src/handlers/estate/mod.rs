@@ -4,6 +4,7 @@ pub(crate) mod create;
 pub(crate) mod modify;
 pub(crate) mod read;
 
+use kontor_proto::data_writer::DataWriter;
 use kontor_proto::{ApiError, ErrorCode};
 use kontor_store::fields::Module;
 use kontor_store::records::{RecordModule, StoredRecord};
@@ -53,4 +54,4 @@ pub(crate) fn write_data(params: &Map<String, Value>) -> Result<Map<String, Valu
     }
 }
 
-fn no_pseudo_fields(_: &str, _: &StoredRecord, _: &mut Map<String, Value>) {}
+fn no_pseudo_fields(_: &str, _: &StoredRecord, _: &mut DataWriter) {}

@@ -9,7 +9,8 @@
 //!    "elements":{"Id":"15","kaufpreis":"245000.00"}}]}`
 
 use kontor_proto::calls::params::Params;
-use kontor_proto::{ApiError, Data};
+use kontor_proto::response::RenderedData;
+use kontor_proto::ApiError;
 use kontor_store::{FieldStore, FilterStore, RecordStore};
 
 use crate::handlers::records::read_call;
@@ -19,6 +20,6 @@ pub(crate) async fn handle(
     store: &(impl RecordStore + FieldStore + FilterStore),
     ctx: &Ctx<'_>,
     params: Params<'_>,
-) -> Result<Data, ApiError> {
+) -> Result<RenderedData, ApiError> {
     read_call::read(store, ctx, super::READ, params).await
 }

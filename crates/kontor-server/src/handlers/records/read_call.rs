@@ -3,15 +3,17 @@
 use kontor_proto::calls::params::Params;
 use kontor_proto::calls::read::CountryIsoCode;
 use kontor_proto::calls::read::ReadParams;
-use kontor_proto::{ApiError, Data, ErrorCode, Language, Record, RecordId};
+use kontor_proto::data_writer::{DataWriter, ElementKey};
+use kontor_proto::response::RenderedData;
+use kontor_proto::{ApiError, ErrorCode, Language, RecordId};
 use kontor_store::fields::estate_fields::country_alpha2;
 use kontor_store::fields::{FieldConfig, FieldDef, Module};
-use kontor_store::records::{RecordModule, RecordQuery, StoredRecord};
+use kontor_store::records::{DocValue, RecordModule, RecordQuery, StoredRecord};
 use kontor_store::{FieldStore, FilterStore, RecordStore};
-use serde_json::{Map, Value};
+use serde_json::Value;
 
 use super::query::{readable, resolve, Readable};
-use super::render::{render, Style};
+use super::render::{self, render, Style};
 use crate::handlers::{store_error, Ctx};
 
 /// What differs between the modules' reads.
@@ -24,16 +26,17 @@ pub(crate) struct ReadSpec {
     pub id_field: &'static str,
     /// Addresses always carry `"id": <int>` in their elements; estates never do.
     pub id_in_elements: bool,
-    /// Renders a pseudo-field (address contacts) into the elements.
-    pub pseudo: fn(&str, &StoredRecord, &mut Map<String, Value>),
+    /// Writes a pseudo-field (address contacts) into the record's elements.
+    pub pseudo: fn(&str, &StoredRecord, &mut DataWriter),
 }
 
+/// The `data` of the answer, written as it is rendered (`kontor_proto::data_writer`).
 pub(crate) async fn read(
     store: &(impl RecordStore + FieldStore + FilterStore),
     ctx: &Ctx<'_>,
     spec: ReadSpec,
     params: Params<'_>,
-) -> Result<Data, ApiError> {
+) -> Result<RenderedData, ApiError> {
     let mut params = ReadParams::parse(params)?;
     // A language other than the main one reads the estates' language versions.
     let language = params
@@ -75,30 +78,26 @@ pub(crate) async fn read(
         formatted: params.formatoutput,
         lang: params.outputlanguage.unwrap_or(Language::DEU),
     };
-    let records = page
-        .records
-        .iter()
-        .map(|r| {
-            let extras = Extras {
-                language: params
-                    .addestatelanguage
-                    .then(|| language.map(|l| l.to_string()).unwrap_or_default()),
-                main_lang_id: params.add_main_lang_id,
-                country: params.country_iso_code,
-            };
-            let elements = elements(&config, spec, &params.data, r, style, extras);
-            Record::from_map(RecordId::Int(r.id), Some(spec.record_type), elements)
-        })
-        .collect();
-    Ok(Data {
-        meta: kontor_proto::response::Meta {
-            cntabsolute: Some(page.total),
-        },
-        records,
-    })
+    let extras = Extras {
+        language: params
+            .addestatelanguage
+            .then(|| language.map(|l| l.to_string()).unwrap_or_default()),
+        main_lang_id: params.add_main_lang_id,
+        country: params.country_iso_code,
+    };
+    let columns = columns(&config, spec, &params.data, &extras);
+    let mut out = DataWriter::new(Some(page.total), page.records.len());
+    let mut scratch = String::new();
+    for record in &page.records {
+        out.record(&RecordId::Int(record.id), Some(spec.record_type));
+        for column in &columns {
+            column.write(record, spec, style, &extras, &mut out, &mut scratch);
+        }
+        out.end_record();
+    }
+    Ok(out.finish())
 }
 
-/// The requested fields in the requested order.
 /// What `addestatelanguage` and `addMainLangId` add to estate elements.
 #[derive(Debug, Clone)]
 struct Extras {
@@ -109,57 +108,127 @@ struct Extras {
     country: Option<CountryIsoCode>,
 }
 
-fn elements(
-    config: &FieldConfig,
+/// One element of every record of the answer, resolved once per read.
+struct Column<'c> {
+    /// Unused by pseudo-fields, which name their own elements.
+    key: ElementKey,
+    source: Source<'c>,
+}
+
+enum Source<'c> {
+    /// Addresses' `"id": <int>`.
+    IdNumber,
+    /// The id field as text (`"Id": "15"`).
+    IdText,
+    Uuid,
+    Language(&'c str),
+    MainLangId,
+    /// A configured field: its definition, and its position in `data` (where a projected
+    /// document finds it).
+    Field {
+        field: &'c FieldDef,
+        name: &'c str,
+        index: usize,
+    },
+    /// Addresses' `Land`.
+    Country {
+        field: &'c FieldDef,
+        name: &'c str,
+    },
+    Pseudo(&'c str),
+}
+
+/// The elements in the order the answer has them: for addresses `id` first, for estates
+/// the language extras, then the requested fields. A key named twice keeps its first place
+/// and its last value, as building the elements as a map did.
+fn columns<'c>(
+    config: &'c FieldConfig,
     spec: ReadSpec,
-    data: &[String],
-    record: &StoredRecord,
-    style: Style,
-    extras: Extras,
-) -> Map<String, Value> {
-    let mut out = Map::with_capacity(data.len() + 2);
+    data: &'c [String],
+    extras: &'c Extras,
+) -> Vec<Column<'c>> {
+    let mut columns: Vec<Column<'c>> = Vec::with_capacity(data.len() + 2);
+    let mut put = |name: &str, source: Source<'c>| {
+        let key = ElementKey::new(name);
+        let pseudo = matches!(source, Source::Pseudo(_));
+        match columns.iter_mut().find(|c| c.key == key && !pseudo) {
+            Some(column) => column.source = source,
+            None => columns.push(Column { key, source }),
+        }
+    };
     if spec.id_in_elements {
-        out.insert("id".into(), Value::from(record.id));
+        put("id", Source::IdNumber);
     }
     if spec.module == Module::Estate {
-        if let Some(language) = extras.language {
-            out.insert("language".into(), Value::String(language));
+        if let Some(language) = &extras.language {
+            put("language", Source::Language(language));
         }
-        // A main-language estate has no main id of its own: null, as recorded; a language
-        // version names its main estate (a string, as in the docs' example).
         if extras.main_lang_id {
-            let main = record
-                .main_id
-                .map(|m| Value::String(m.to_string()))
-                .unwrap_or(Value::Null);
-            out.insert("mainLangId".into(), main);
+            put("mainLangId", Source::MainLangId);
         }
     }
-    for name in data {
-        match readable(config, spec.id_field, name) {
-            Some(Readable::Id) if spec.id_in_elements => {}
-            Some(Readable::Id) => {
-                let id = if style.formatted {
-                    super::render::group_thousands(record.id)
-                } else {
-                    record.id.to_string()
-                };
-                out.insert(name.clone(), Value::String(id));
-            }
-            Some(Readable::Uuid) => {
-                out.insert(name.clone(), Value::String(record.uuid.clone()));
-            }
+    let mut pseudo_seen: Vec<&str> = Vec::new();
+    for (index, name) in data.iter().enumerate() {
+        let source = match readable(config, spec.id_field, name) {
+            Some(Readable::Id) if spec.id_in_elements => continue,
+            Some(Readable::Id) => Source::IdText,
+            Some(Readable::Uuid) => Source::Uuid,
             Some(Readable::Field(field)) if spec.module == Module::Address && name == "Land" => {
-                let value = country(field, record.doc.get(name), style, extras.country);
-                out.insert(name.clone(), value);
+                Source::Country { field, name }
             }
-            Some(Readable::Field(field)) => {
-                out.insert(name.clone(), render(field, record.doc.get(name), style));
+            Some(Readable::Field(field)) => Source::Field { field, name, index },
+            // The same pseudo-field twice writes the same elements twice.
+            None if pseudo_seen.contains(&name.as_str()) => continue,
+            None => {
+                pseudo_seen.push(name);
+                Source::Pseudo(name)
             }
-            None => (spec.pseudo)(name, record, &mut out),
+        };
+        put(name, source);
+    }
+    columns
+}
+
+impl Column<'_> {
+    fn write(
+        &self,
+        record: &StoredRecord,
+        spec: ReadSpec,
+        style: Style,
+        extras: &Extras,
+        out: &mut DataWriter,
+        scratch: &mut String,
+    ) {
+        if let Source::Pseudo(name) = self.source {
+            return (spec.pseudo)(name, record, out);
+        }
+        out.key(&self.key);
+        match self.source {
+            Source::IdNumber => out.int(record.id),
+            Source::IdText if style.formatted => out.text(&render::group_thousands(record.id)),
+            Source::IdText => out.int_text(record.id),
+            Source::Uuid => out.text(&record.uuid),
+            Source::Language(language) => out.text(language),
+            // A main-language estate has no main id of its own: null, as recorded; a language
+            // version names its main estate (a string, as in the docs' example).
+            Source::MainLangId => match record.main_id {
+                Some(main) => out.int_text(main),
+                None => out.null(),
+            },
+            Source::Field { field, name, index } => {
+                let value = record.doc.field(index, name);
+                render::write(out, field, value.as_ref(), style, scratch);
+            }
+            Source::Country { field, name } => {
+                let value = record.doc.get(name);
+                match country(field, value.as_ref(), style, extras.country) {
+                    Value::String(text) => out.text(&text),
+                    _ => out.null(),
+                }
+            }
+            Source::Pseudo(_) => {}
         }
     }
-    out
 }
 
 /// An address's `Land`: full text unless `countryIsoCodeType` asks for a code. COMPAT: the
@@ -167,18 +236,17 @@ fn elements(
 /// recorded responses), unlike every other single-select.
 fn country(
     field: &FieldDef,
-    value: Option<&Value>,
+    value: Option<&DocValue<'_>>,
     style: Style,
     code: Option<CountryIsoCode>,
 ) -> Value {
-    let Some(Value::String(key)) = value.filter(|v| v.as_str().is_some_and(|s| !s.is_empty()))
-    else {
+    let Some(key) = value.and_then(DocValue::as_str).filter(|s| !s.is_empty()) else {
         return render(field, value, style);
     };
     match code {
-        Some(CountryIsoCode::Alpha3) => Value::String(key.clone()),
+        Some(CountryIsoCode::Alpha3) => Value::String(key.to_string()),
         Some(CountryIsoCode::Alpha2) => {
-            Value::String(country_alpha2(key).map_or_else(|| key.clone(), str::to_string))
+            Value::String(country_alpha2(key).unwrap_or(key).to_string())
         }
         None => render(
             field,
