@@ -165,6 +165,27 @@ mod tests {
 
     use super::*;
 
+    /// SQLite is built without its process-wide mutexes for memory statistics and for one
+    /// shared page-cache group (`.cargo/config.toml`): reads on several threads queued on
+    /// both.
+    #[test]
+    fn sqlite_is_built_without_its_global_mutexes() -> Result<(), Box<dyn std::error::Error>> {
+        let conn = Connection::open_in_memory()?;
+        let mut stmt = conn.prepare("PRAGMA compile_options")?;
+        let options: Vec<String> = stmt
+            .query_map([], |r| r.get(0))?
+            .collect::<Result<_, _>>()?;
+        assert!(
+            options.iter().any(|o| o == "DEFAULT_MEMSTATUS=0"),
+            "{options:?}"
+        );
+        assert!(
+            !options.iter().any(|o| o == "ENABLE_MEMORY_MANAGEMENT"),
+            "{options:?}"
+        );
+        Ok(())
+    }
+
     /// With every pooled connection held by slow reads, a point lookup still answers at once
     /// instead of blocking the runtime thread it runs on.
     #[test]
