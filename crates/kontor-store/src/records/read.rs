@@ -2,8 +2,11 @@
 
 use std::sync::Arc;
 
+use futures_util::TryStreamExt;
 use sqlx::FromRow;
 
+use super::columns::ColumnKind;
+use super::range_count::{Lookup, RangePlan, Sorted, TextLoader};
 use super::read_sqlite::SqliteListRead;
 use super::sql::{order_and_page, where_clause, Bind, Dialect, Sql};
 use super::{RecordModule, RecordPage, RecordQuery, StoredRecord};
@@ -122,6 +125,60 @@ impl Store {
         Ok(sum)
     }
 
+    /// A range counted by binary search over the loaded values of the rest of the query, as
+    /// the SQLite read does in its transaction (`read_sqlite.rs`); `None` when SQL has to
+    /// count. The generation was read before, in its own statement: values loaded after a
+    /// write from elsewhere are kept under the older generation, which no reader that has
+    /// seen the write asks for, just as a count run after it is.
+    async fn pooled_range_count(
+        &self,
+        tenant: TenantId,
+        module: RecordModule,
+        plan: &RangePlan,
+        generation: i64,
+    ) -> Result<Option<u64>, StoreError> {
+        let key = (tenant.0, module.name(), plan.key.clone());
+        let sorted = match self.ranges.lookup(&key, generation) {
+            Lookup::Ready(sorted) => sorted,
+            Lookup::Unknown => return Ok(None),
+            Lookup::SeenOnce => {
+                let sorted = match plan.kind {
+                    ColumnKind::Text => {
+                        let mut loader = TextLoader::default();
+                        on_db!(&self.db, pool => {
+                            let mut rows = bind_all!(
+                                sqlx::query_scalar::<_, String>(&plan.values.text),
+                                &plan.values.binds
+                            )
+                            .fetch(pool);
+                            while let Some(text) = rows.try_next().await? {
+                                loader.push(&text);
+                            }
+                        });
+                        match loader.finish() {
+                            Some(sorted) => sorted,
+                            None => return Ok(None),
+                        }
+                    }
+                    _ => {
+                        let values: Vec<f64> = on_db!(&self.db, pool => bind_all!(
+                            sqlx::query_scalar::<_, f64>(&plan.values.text),
+                            &plan.values.binds
+                        )
+                        .fetch_all(pool)
+                        .await)?;
+                        Sorted::from_reals(values)
+                    }
+                };
+                let sorted = Arc::new(sorted);
+                // Creates here do not carry value sets (only the SQLite writer does).
+                self.ranges.put(key, generation, sorted.clone(), None);
+                sorted
+            }
+        };
+        Ok(sorted.count(&plan.low, &plan.high))
+    }
+
     pub(crate) async fn run_query(
         &self,
         tenant: TenantId,
@@ -189,12 +246,25 @@ impl Store {
         let total = match self.counts.get(&key, generation) {
             Some(total) => total,
             None => {
-                let (total,): (i64,) = on_db!(&self.db, pool => bind_all!(
-                    sqlx::query_as(&count.text), &count.binds
-                )
-                .fetch_one(pool)
-                .await)?;
-                let total = total.max(0) as u64;
+                let range = super::range_count::plan(dialect, module, tenant.0, q);
+                let by_range = match &range {
+                    Some(plan) => {
+                        self.pooled_range_count(tenant, module, plan, generation)
+                            .await?
+                    }
+                    None => None,
+                };
+                let total = match by_range {
+                    Some(total) => total,
+                    None => {
+                        let (total,): (i64,) = on_db!(&self.db, pool => bind_all!(
+                            sqlx::query_as(&count.text), &count.binds
+                        )
+                        .fetch_one(pool)
+                        .await)?;
+                        total.max(0) as u64
+                    }
+                };
                 self.counts.put(key, generation, total, None);
                 total
             }
