@@ -851,23 +851,10 @@ async fn language_versions_are_written_and_read_with_estatelanguage() -> TestRes
 
 #[tokio::test]
 async fn saved_filters_are_listed_and_applied_with_filterid() -> TestResult {
-    use kontor_store::records::RecordModule;
-    use kontor_store::FilterStore;
     let server = TestServer::start().await?;
     let c = server.tenant("demo", 'a').await?;
     sample(&server, &c).await?;
-    let conditions = json!({"vermarktungsart": [{"op": "=", "val": "kauf"}]}).to_string();
-    let id = server
-        .store
-        .store
-        .add_filter(
-            c.tenant,
-            RecordModule::Estate,
-            "Zum Kauf",
-            "office",
-            &conditions,
-        )
-        .await?;
+    let id = server.saved_filter(&c).await?;
     let listed = call(
         &server,
         &c,

@@ -192,8 +192,6 @@ async fn estate_reads() -> TestResult {
 
 #[tokio::test]
 async fn estate_languages_geo_and_saved_filters() -> TestResult {
-    use kontor_store::records::RecordModule;
-    use kontor_store::FilterStore;
     let server = TestServer::start().await?;
     let c = server.tenant("demo", 'a').await?;
     estates(&server, &c).await?;
@@ -243,18 +241,7 @@ async fn estate_languages_geo_and_saved_filters() -> TestResult {
     )
     .await?;
     insta::assert_json_snapshot!("read_estate_georange_point", by_point);
-    let conditions = json!({"vermarktungsart": [{"op": "=", "val": "kauf"}]}).to_string();
-    let id = server
-        .store
-        .store
-        .add_filter(
-            c.tenant,
-            RecordModule::Estate,
-            "Zum Kauf",
-            "office",
-            &conditions,
-        )
-        .await?;
+    let id = server.saved_filter(&c).await?;
     let filters = get(&server, &c, "filters", json!({"module": "estate"})).await?;
     insta::assert_json_snapshot!("get_filters", filters);
     let saved = read(

@@ -72,6 +72,26 @@ impl TestServer {
         })
     }
 
+    /// Saves the estate filter "Zum Kauf" (vermarktungsart = kauf), as `kontor filter add`
+    /// does; returns its id.
+    pub async fn saved_filter(&self, c: &Credentials) -> Result<i64, Box<dyn std::error::Error>> {
+        use kontor_store::records::RecordModule;
+        use kontor_store::FilterStore;
+        let conditions = json!({"vermarktungsart": [{"op": "=", "val": "kauf"}]}).to_string();
+        let id = self
+            .store
+            .store
+            .add_filter(
+                c.tenant,
+                RecordModule::Estate,
+                "Zum Kauf",
+                "office",
+                &conditions,
+            )
+            .await?;
+        Ok(id)
+    }
+
     pub fn url(&self, version: &str) -> String {
         format!("http://{}/api/{version}/api.php", self.addr)
     }

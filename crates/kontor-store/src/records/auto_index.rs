@@ -283,29 +283,7 @@ mod tests {
             return Ok(());
         };
         // The statement the store runs, as it runs it.
-        let mut page = crate::records::sql::where_clause(
-            crate::records::sql::Dialect::Sqlite,
-            RecordModule::Estate,
-            tenant.0,
-            &q,
-        );
-        crate::records::sql::order_and_page(
-            &mut page,
-            crate::records::sql::Dialect::Sqlite,
-            RecordModule::Estate,
-            &q,
-        );
-        let text = format!(
-            "EXPLAIN QUERY PLAN SELECT id FROM estates WHERE {}",
-            page.text
-        );
-        let plan: Vec<String> = reader.with(|c| {
-            let mut stmt = c.prepare(&text)?;
-            let rows = stmt.query_map(rusqlite::params_from_iter(page.binds.iter()), |r| {
-                r.get::<_, String>(3)
-            })?;
-            rows.collect::<Result<_, _>>().map_err(StoreError::from)
-        })?;
+        let plan = crate::records::sql::tests::sqlite_plan(&reader, tenant.0, &q)?;
         assert!(plan.iter().any(|p| p.contains(name)), "{plan:?}");
         let after = store
             .query_records(tenant, RecordModule::Estate, &q)

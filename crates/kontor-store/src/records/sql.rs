@@ -409,13 +409,34 @@ fn integer_condition(sql: &mut Sql, column: &str, c: &FieldCondition) {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use kontor_proto::calls::read::{FilterOp, Operand, Scalar};
 
     use super::*;
     use crate::records::FieldCondition;
     use crate::test_support::open_test_store;
     use crate::{StoreError, TenantName, TenantStore};
+
+    /// SQLite's plan for an estate list read's page, as the store runs it.
+    pub(crate) fn sqlite_plan(
+        reader: &crate::sqlite_reader::SqliteReader,
+        tenant: i64,
+        q: &RecordQuery,
+    ) -> Result<Vec<String>, StoreError> {
+        let mut page = where_clause(Dialect::Sqlite, RecordModule::Estate, tenant, q);
+        order_and_page(&mut page, Dialect::Sqlite, RecordModule::Estate, q);
+        let text = format!(
+            "EXPLAIN QUERY PLAN SELECT id, uuid, doc FROM estates WHERE {}",
+            page.text
+        );
+        reader.with(|c| {
+            let mut stmt = c.prepare(&text)?;
+            let rows = stmt.query_map(rusqlite::params_from_iter(page.binds.iter()), |r| {
+                r.get::<_, String>(3)
+            })?;
+            rows.collect::<Result<_, _>>().map_err(StoreError::from)
+        })
+    }
 
     fn sort(field: &str, kind: ValueKind, descending: bool) -> FieldSort {
         FieldSort {
@@ -502,19 +523,7 @@ mod tests {
                 limit: 20,
                 ..RecordQuery::default()
             };
-            let mut page = where_clause(Dialect::Sqlite, RecordModule::Estate, tenant.0, &q);
-            order_and_page(&mut page, Dialect::Sqlite, RecordModule::Estate, &q);
-            let text = format!(
-                "EXPLAIN QUERY PLAN SELECT id, uuid, doc FROM estates WHERE {}",
-                page.text
-            );
-            let plan: Vec<String> = reader.with(|c| {
-                let mut stmt = c.prepare(&text)?;
-                let rows = stmt.query_map(rusqlite::params_from_iter(page.binds.iter()), |r| {
-                    r.get::<_, String>(3)
-                })?;
-                rows.collect::<Result<_, _>>().map_err(StoreError::from)
-            })?;
+            let plan = sqlite_plan(reader, tenant.0, &q)?;
             assert!(
                 plan.iter().any(|p| p.contains("estates_status_kaufpreis")),
                 "{plan:?}"
