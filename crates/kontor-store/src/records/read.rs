@@ -8,7 +8,7 @@ use sqlx::FromRow;
 use super::columns::ColumnKind;
 use super::range_count::{Lookup, RangePlan, Sorted, TextLoader};
 use super::read_sqlite::SqliteListRead;
-use super::sql::{order_and_page, where_clause, Bind, Dialect, Sql};
+use super::sql::{where_clause, Bind, Dialect, Sql};
 use super::{RecordModule, RecordPage, RecordQuery, StoredRecord};
 use crate::db::on_db;
 use crate::{Store, StoreError, TenantId};
@@ -197,23 +197,14 @@ impl Store {
             .push("SELECT COUNT(*) FROM ")
             .push(module.table())
             .push(" WHERE ");
-        count.text.push_str(&filter.text);
-        count.binds = filter.binds.clone();
-        let mut page = Sql::default();
+        count.append(&filter);
         // The SQLite list read decodes the stored JSONB itself (`jsonb.rs`).
         let columns = match (&self.reader, module) {
             (Some(_), RecordModule::EstateLanguage) => "id, uuid, doc, main_id",
             (Some(_), _) => "id, uuid, doc, NULL AS main_id",
             (None, _) => self.record_columns(module),
         };
-        page.push("SELECT ")
-            .push(columns)
-            .push(" FROM ")
-            .push(module.table())
-            .push(" WHERE ");
-        page.text.push_str(&filter.text);
-        page.binds = filter.binds;
-        order_and_page(&mut page, dialect, module, q);
+        let page = super::sql::page(dialect, module, tenant.0, q, columns);
         self.schedule_auto_indexes(module, q);
         if let Some(reader) = &self.reader {
             let read = SqliteListRead {
