@@ -1,7 +1,8 @@
 //! Writing the `data` of a list answer straight into JSON text.
 //!
-//! A page of 20 estates with ten fields went through maps of values, then through
-//! `serde_json`'s serializer: more than a third of a listing's time (docs/benchmarks.md).
+//! A page of 20 estates with ten fields went through maps of rendered strings, then through
+//! `serde_json`'s serializer: 15.5% and 6.4% of a varied listing's CPU (docs/benchmarks.md,
+//! run 6).
 //! The read handlers write each record here as they render it instead, with the keys
 //! escaped once per answer, and get the same bytes as serializing a [`Data`] would give:
 //!

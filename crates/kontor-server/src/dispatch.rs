@@ -102,9 +102,42 @@ pub(crate) async fn run(
     action: &Action,
 ) -> Result<ResultData, ApiError> {
     match call {
-        Call::ReadEstate => cached_read(state, ctx, call, "estate", action).await,
-        Call::ReadAddress => cached_read(state, ctx, call, "address", action).await,
+        Call::ReadEstate => cached_read(state, ctx, ListRead::Estate, action)
+            .await
+            .map(ResultData::Rendered),
+        Call::ReadAddress => cached_read(state, ctx, ListRead::Address, action)
+            .await
+            .map(ResultData::Rendered),
         _ => run_handler(state, ctx, call, action).await,
+    }
+}
+
+/// The list reads, which write their answer as they render it.
+#[derive(Debug, Clone, Copy)]
+enum ListRead {
+    Estate,
+    Address,
+}
+
+impl ListRead {
+    fn resourcetype(self) -> &'static str {
+        match self {
+            ListRead::Estate => "estate",
+            ListRead::Address => "address",
+        }
+    }
+}
+
+async fn list_read(
+    state: &AppState,
+    ctx: &Ctx<'_>,
+    read: ListRead,
+    action: &Action,
+) -> Result<RenderedData, ApiError> {
+    let params = Params(&action.parameters);
+    match read {
+        ListRead::Estate => handlers::estate::read::handle(&state.store, ctx, params).await,
+        ListRead::Address => handlers::address::read::handle(&state.store, ctx, params).await,
     }
 }
 
@@ -112,23 +145,22 @@ pub(crate) async fn run(
 async fn cached_read(
     state: &AppState,
     ctx: &Ctx<'_>,
-    call: Call,
-    resourcetype: &'static str,
+    read: ListRead,
     action: &Action,
-) -> Result<ResultData, ApiError> {
+) -> Result<RenderedData, ApiError> {
     // A saved filter can change without a record write; such reads are not kept.
     if action.parameters.contains_key("filterid") {
-        return run_handler(state, ctx, call, action).await;
+        return list_read(state, ctx, read, action).await;
     }
     let key = ReadKey {
         tenant: ctx.tenant,
         api_user: ctx.api_user,
-        resourcetype,
+        resourcetype: read.resourcetype(),
         resourceid: action.resourceid.as_wire(),
         parameters: serde_json::to_string(&action.parameters).unwrap_or_default(),
     };
     if state.read_cache.first_sighting(&key) {
-        return run_handler(state, ctx, call, action).await;
+        return list_read(state, ctx, read, action).await;
     }
     let generation = state
         .store
@@ -136,25 +168,15 @@ async fn cached_read(
         .await
         .map_err(store_error)?;
     if let Some(data) = state.read_cache.get(&key, generation) {
-        return Ok(ResultData::Rendered(data));
-    }
-    let data = run_handler(state, ctx, call, action).await?;
-    if !state.read_cache.worth_keeping(&key, generation) {
         return Ok(data);
     }
-    let rendered = match data {
-        ResultData::Rendered(rendered) => rendered,
-        ResultData::Ok(data) => match RenderedData::render(&data) {
-            Ok(rendered) => rendered,
-            Err(_) => return Ok(ResultData::Ok(data)),
-        },
-        ResultData::Failed => return Ok(ResultData::Failed),
-    };
-    state.read_cache.put(key, generation, rendered.clone());
-    Ok(ResultData::Rendered(rendered))
+    let data = list_read(state, ctx, read, action).await?;
+    if state.read_cache.worth_keeping(&key, generation) {
+        state.read_cache.put(key, generation, data.clone());
+    }
+    Ok(data)
 }
 
-/// List reads write their answer as they render it; every other call answers typed data.
 async fn run_handler(
     state: &AppState,
     ctx: &Ctx<'_>,
@@ -165,12 +187,12 @@ async fn run_handler(
     let store = &state.store;
     let data = match call {
         Call::ReadEstate => {
-            return handlers::estate::read::handle(store, ctx, params)
+            return list_read(state, ctx, ListRead::Estate, action)
                 .await
                 .map(ResultData::Rendered)
         }
         Call::ReadAddress => {
-            return handlers::address::read::handle(store, ctx, params)
+            return list_read(state, ctx, ListRead::Address, action)
                 .await
                 .map(ResultData::Rendered)
         }

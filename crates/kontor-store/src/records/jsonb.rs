@@ -178,7 +178,6 @@ pub(crate) fn project(bytes: &[u8], names: &Arc<[String]>) -> Result<Projection,
         .iter()
         .fold(0u64, |bits, n| bits | sieve_bit(n.as_bytes()));
     let mut found: Vec<Option<(u32, u32)>> = vec![None; names.len()];
-    let mut wanted_bytes = 0usize;
     let base = top.payload.as_ptr() as usize;
     let mut rest = top.payload;
     while !rest.is_empty() {
@@ -198,10 +197,7 @@ pub(crate) fn project(bytes: &[u8], names: &Arc<[String]>) -> Result<Projection,
         for (slot, name) in found.iter_mut().zip(names.iter()) {
             if name.as_bytes() == &*key_text {
                 // A repeated key: the last one counts, as in a map.
-                if let Some((s, e)) = slot.replace((start as u32, end as u32)) {
-                    wanted_bytes -= (e - s) as usize;
-                }
-                wanted_bytes += end - start;
+                *slot = Some((start as u32, end as u32));
                 matched = true;
             }
         }
@@ -209,7 +205,8 @@ pub(crate) fn project(bytes: &[u8], names: &Arc<[String]>) -> Result<Projection,
             check(&item)?;
         }
     }
-    let mut bytes = Vec::with_capacity(wanted_bytes);
+    let wanted: u32 = found.iter().flatten().map(|(s, e)| e - s).sum();
+    let mut bytes = Vec::with_capacity(wanted as usize);
     let spans = found
         .into_iter()
         .map(|span| {

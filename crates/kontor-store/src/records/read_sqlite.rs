@@ -184,30 +184,28 @@ impl SqliteListRead {
             |id: i64, e: &dyn std::fmt::Display| StoreError::Corrupt(format!("record {id}: {e}"));
         while let Some(row) = rows.next()? {
             let id: i64 = row.get(0)?;
-            let decoded = match (row.get_ref(2)?, &names) {
-                (ValueRef::Blob(bytes), Some(names)) => {
-                    jsonb::project(bytes, names).map(Doc::projected)
-                }
-                (ValueRef::Blob(bytes), None) => jsonb::parse(bytes, None).map(Doc::from),
-                (ValueRef::Text(text), _) => std::str::from_utf8(text)
-                    .map_err(|e| corrupt(id, &e))
-                    .and_then(|text| super::doc::parse(text, only).map_err(|e| corrupt(id, &e)))
-                    .map(Doc::from)
-                    .map(Ok)?,
-                _ => return Err(StoreError::Corrupt(format!("record {id}: no document"))),
-            };
-            let doc = match decoded {
-                Ok(doc) => doc,
-                // A form this reader leaves to SQLite: converted to text there.
-                Err(jsonb::Unsupported) => {
-                    let ValueRef::Blob(bytes) = row.get_ref(2)? else {
-                        return Err(StoreError::Corrupt(format!("record {id}: no document")));
+            let doc = match row.get_ref(2)? {
+                ValueRef::Blob(bytes) => {
+                    let decoded = match &names {
+                        Some(names) => jsonb::project(bytes, names).map(Doc::projected),
+                        None => jsonb::parse(bytes, None).map(Doc::from),
                     };
-                    let text: String = tx
-                        .prepare_cached("SELECT json(?1)")?
-                        .query_row([bytes], |r| r.get(0))?;
-                    Doc::from(super::doc::parse(&text, only).map_err(|e| corrupt(id, &e))?)
+                    match decoded {
+                        Ok(doc) => doc,
+                        // A form this reader leaves to SQLite: converted to text there.
+                        Err(jsonb::Unsupported) => {
+                            let text: String = tx
+                                .prepare_cached("SELECT json(?1)")?
+                                .query_row([bytes], |r| r.get(0))?;
+                            Doc::from(super::doc::parse(&text, only).map_err(|e| corrupt(id, &e))?)
+                        }
+                    }
                 }
+                ValueRef::Text(text) => {
+                    let text = std::str::from_utf8(text).map_err(|e| corrupt(id, &e))?;
+                    Doc::from(super::doc::parse(text, only).map_err(|e| corrupt(id, &e))?)
+                }
+                _ => return Err(StoreError::Corrupt(format!("record {id}: no document"))),
             };
             records.push(StoredRecord {
                 id,

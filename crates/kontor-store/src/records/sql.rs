@@ -132,11 +132,6 @@ fn order_keys(dialect: Dialect, module: RecordModule, q: &RecordQuery) -> Vec<(S
     } else {
         " ASC"
     };
-    let column = |name: &str| {
-        let mut key = Sql::default();
-        key.push(name);
-        key
-    };
     // The id field reads as the id column; language versions' own rows add `id` after it.
     if !sorted.contains(&id_field(module)) {
         keys.push((column(id_column(module)), ties));
@@ -154,13 +149,23 @@ pub(crate) fn order_and_page(
     module: RecordModule,
     q: &RecordQuery,
 ) {
+    push_order(sql, &order_keys(dialect, module, q));
+    push_page(sql, q);
+}
+
+/// ` ORDER BY key direction, …`.
+fn push_order(sql: &mut Sql, keys: &[(Sql, &'static str)]) {
     sql.push(" ORDER BY ");
-    for (i, (key, direction)) in order_keys(dialect, module, q).iter().enumerate() {
+    for (i, (key, direction)) in keys.iter().enumerate() {
         if i > 0 {
             sql.push(", ");
         }
         sql.append(key).push(direction);
     }
+}
+
+/// ` LIMIT … OFFSET …` of the query.
+fn push_page(sql: &mut Sql, q: &RecordQuery) {
     sql.push(" LIMIT ")
         .bind(Bind::Int(i64::from(q.limit)))
         .push(" OFFSET ")
@@ -215,28 +220,27 @@ pub(crate) fn page(
         page.push(" FROM ")
             .push(module.table())
             .push(" WHERE ")
-            .append(&where_clause(dialect, module, tenant, &branch))
-            .push(" ORDER BY ");
-        for (i, (key, direction)) in keys.iter().enumerate() {
-            if i > 0 {
-                page.push(", ");
-            }
-            page.append(key).push(direction);
-        }
+            .append(&where_clause(dialect, module, tenant, &branch));
+        push_order(&mut page, &keys);
         page.push(" LIMIT ").bind(Bind::Int(each)).push(")");
     }
-    page.push(") AS branches ORDER BY ");
-    for (i, (_, direction)) in keys.iter().enumerate() {
-        if i > 0 {
-            page.push(", ");
-        }
-        page.push(&format!("k{i}")).push(direction);
-    }
-    page.push(" LIMIT ")
-        .bind(Bind::Int(i64::from(q.limit)))
-        .push(" OFFSET ")
-        .bind(Bind::Int(q.offset.min(i64::MAX as u64) as i64));
+    page.push(") AS branches");
+    // The outer order reads the keys each branch selected.
+    let outer: Vec<(Sql, &'static str)> = keys
+        .iter()
+        .enumerate()
+        .map(|(i, (_, direction))| (column(&format!("k{i}")), *direction))
+        .collect();
+    push_order(&mut page, &outer);
+    push_page(&mut page, q);
     page
+}
+
+/// A key that is a name as it stands.
+fn column(name: &str) -> Sql {
+    let mut key = Sql::default();
+    key.push(name);
+    key
 }
 
 /// The condition to write as branches and its distinct values, if the page is one to write

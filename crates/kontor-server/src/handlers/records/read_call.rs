@@ -91,7 +91,7 @@ pub(crate) async fn read(
     for record in &page.records {
         out.record(&RecordId::Int(record.id), Some(spec.record_type));
         for column in &columns {
-            column.write(record, spec, style, &extras, &mut out, &mut scratch);
+            column.write(record, spec, style, &mut out, &mut scratch);
         }
         out.end_record();
     }
@@ -110,7 +110,7 @@ struct Extras {
 
 /// One element of every record of the answer, resolved once per read.
 struct Column<'c> {
-    /// Unused by pseudo-fields, which name their own elements.
+    /// A pseudo-field names its own elements; its key only finds it again when repeated.
     key: ElementKey,
     source: Source<'c>,
 }
@@ -130,17 +130,19 @@ enum Source<'c> {
         name: &'c str,
         index: usize,
     },
-    /// Addresses' `Land`.
+    /// Addresses' `Land`, with the `countryIsoCodeType` asked for.
     Country {
         field: &'c FieldDef,
         name: &'c str,
+        code: Option<CountryIsoCode>,
     },
     Pseudo(&'c str),
 }
 
 /// The elements in the order the answer has them: for addresses `id` first, for estates
 /// the language extras, then the requested fields. A key named twice keeps its first place
-/// and its last value, as building the elements as a map did.
+/// and its last value, as building the elements as a map did (a pseudo-field named twice
+/// is written once so).
 fn columns<'c>(
     config: &'c FieldConfig,
     spec: ReadSpec,
@@ -150,8 +152,7 @@ fn columns<'c>(
     let mut columns: Vec<Column<'c>> = Vec::with_capacity(data.len() + 2);
     let mut put = |name: &str, source: Source<'c>| {
         let key = ElementKey::new(name);
-        let pseudo = matches!(source, Source::Pseudo(_));
-        match columns.iter_mut().find(|c| c.key == key && !pseudo) {
+        match columns.iter_mut().find(|c| c.key == key) {
             Some(column) => column.source = source,
             None => columns.push(Column { key, source }),
         }
@@ -167,22 +168,20 @@ fn columns<'c>(
             put("mainLangId", Source::MainLangId);
         }
     }
-    let mut pseudo_seen: Vec<&str> = Vec::new();
     for (index, name) in data.iter().enumerate() {
         let source = match readable(config, spec.id_field, name) {
             Some(Readable::Id) if spec.id_in_elements => continue,
             Some(Readable::Id) => Source::IdText,
             Some(Readable::Uuid) => Source::Uuid,
             Some(Readable::Field(field)) if spec.module == Module::Address && name == "Land" => {
-                Source::Country { field, name }
+                Source::Country {
+                    field,
+                    name,
+                    code: extras.country,
+                }
             }
             Some(Readable::Field(field)) => Source::Field { field, name, index },
-            // The same pseudo-field twice writes the same elements twice.
-            None if pseudo_seen.contains(&name.as_str()) => continue,
-            None => {
-                pseudo_seen.push(name);
-                Source::Pseudo(name)
-            }
+            None => Source::Pseudo(name),
         };
         put(name, source);
     }
@@ -195,7 +194,6 @@ impl Column<'_> {
         record: &StoredRecord,
         spec: ReadSpec,
         style: Style,
-        extras: &Extras,
         out: &mut DataWriter,
         scratch: &mut String,
     ) {
@@ -219,9 +217,9 @@ impl Column<'_> {
                 let value = record.doc.field(index, name);
                 render::write(out, field, value.as_ref(), style, scratch);
             }
-            Source::Country { field, name } => {
+            Source::Country { field, name, code } => {
                 let value = record.doc.get(name);
-                match country(field, value.as_ref(), style, extras.country) {
+                match country(field, value.as_ref(), style, code) {
                     Value::String(text) => out.text(&text),
                     _ => out.null(),
                 }

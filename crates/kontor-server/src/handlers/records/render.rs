@@ -34,10 +34,25 @@ fn decimals(field: &FieldDef) -> usize {
 
 /// A rendered value: text borrowed from the document, text written into the caller's
 /// scratch buffer, or null.
+#[derive(Clone, Copy)]
 enum Piece<'v> {
     Null,
     Borrowed(&'v str),
     Scratch,
+}
+
+impl<'v> Piece<'v> {
+    /// The text, `None` for null.
+    fn get<'s>(self, scratch: &'s str) -> Option<&'s str>
+    where
+        'v: 's,
+    {
+        match self {
+            Piece::Null => None,
+            Piece::Borrowed(text) => Some(text),
+            Piece::Scratch => Some(scratch),
+        }
+    }
 }
 
 /// A value as the API writes it, as a JSON value.
@@ -110,14 +125,17 @@ fn piece<'v>(
                 (false, _, false) => "0",
             })
         }
-        FieldType::SingleSelect => match text(value, scratch) {
-            None => Piece::Null,
-            Some(key) if style.formatted => match field.option(key.get(scratch)) {
+        FieldType::SingleSelect => {
+            let key = text(value, scratch);
+            let label = key
+                .get(scratch)
+                .filter(|_| style.formatted)
+                .and_then(|k| field.option(k));
+            match label {
                 Some(o) => Piece::Borrowed(o.labels.get(style.lang)),
-                None => key.piece(),
-            },
-            Some(key) => key.piece(),
-        },
+                None => key,
+            }
+        }
         FieldType::MultiSelect => {
             let keys = keys(value);
             if style.formatted {
@@ -140,15 +158,16 @@ fn piece<'v>(
             Piece::Scratch
         }
         FieldType::Date if style.formatted => {
-            let date = text(value, scratch).map(|t| t.get(scratch).to_string());
+            let date = german_date(text(value, scratch).get(scratch).unwrap_or_default());
             scratch.clear();
-            scratch.push_str(&german_date(date.as_deref().unwrap_or_default()));
+            scratch.push_str(&date);
             Piece::Scratch
         }
         FieldType::DateTime if style.formatted => {
             let t = text(value, scratch)
-                .map(|t| t.get(scratch).to_string())
-                .unwrap_or_default();
+                .get(scratch)
+                .unwrap_or_default()
+                .to_string();
             let (date, time) = t.split_once(' ').unwrap_or((t.as_str(), ""));
             scratch.clear();
             let _ = write!(scratch, "{} {time}", german_date(date));
@@ -156,35 +175,9 @@ fn piece<'v>(
             Piece::Scratch
         }
         _ => match text(value, scratch) {
-            Some(t) => t.piece(),
-            None => Piece::Borrowed(""),
+            Piece::Null => Piece::Borrowed(""),
+            t => t,
         },
-    }
-}
-
-/// A value's text: in the document, or written into the scratch buffer.
-#[derive(Clone, Copy)]
-enum Text<'v> {
-    Borrowed(&'v str),
-    Scratch,
-}
-
-impl<'v> Text<'v> {
-    fn get<'s>(self, scratch: &'s str) -> &'s str
-    where
-        'v: 's,
-    {
-        match self {
-            Text::Borrowed(text) => text,
-            Text::Scratch => scratch,
-        }
-    }
-
-    fn piece(self) -> Piece<'v> {
-        match self {
-            Text::Borrowed(text) => Piece::Borrowed(text),
-            Text::Scratch => Piece::Scratch,
-        }
     }
 }
 
@@ -224,19 +217,18 @@ fn number(value: Option<&DocValue<'_>>) -> Option<f64> {
     }
 }
 
-/// The text of a value, as the raw mode writes it; `None` for unset, empty and structured
-/// values. Numbers and booleans are written into `scratch`.
-fn text<'v>(value: Option<&'v DocValue<'v>>, scratch: &mut String) -> Option<Text<'v>> {
-    match value? {
-        DocValue::Text(s) if s.is_empty() => None,
-        DocValue::Text(s) => Some(Text::Borrowed(s)),
-        DocValue::Number(n) => {
+/// The text of a value, as the raw mode writes it; null for unset, empty and structured
+/// values. Numbers are written into `scratch`.
+fn text<'v>(value: Option<&'v DocValue<'v>>, scratch: &mut String) -> Piece<'v> {
+    match value {
+        Some(DocValue::Text(s)) if !s.is_empty() => Piece::Borrowed(s),
+        Some(DocValue::Number(n)) => {
             scratch.clear();
             let _ = write!(scratch, "{n}");
-            Some(Text::Scratch)
+            Piece::Scratch
         }
-        DocValue::Bool(b) => Some(Text::Borrowed(if *b { "1" } else { "0" })),
-        _ => None,
+        Some(DocValue::Bool(b)) => Piece::Borrowed(if *b { "1" } else { "0" }),
+        _ => Piece::Null,
     }
 }
 
