@@ -5,9 +5,7 @@
 //! `read` or `get`, the result says `"cacheable": true`, and the action succeeded. Writes are
 //! never cached and never answered from a cache.
 
-use std::collections::HashMap;
 use std::fmt;
-use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
 use kontor_proto::ActionResult;
@@ -48,10 +46,9 @@ pub trait Cache: Send + Sync + fmt::Debug {
 /// ```
 pub struct MemoryCache {
     ttl: Duration,
-    /// Entries beyond this many are not stored, so that a long paging walk cannot grow the
-    /// process without bound; expired entries are dropped first.
-    max_entries: usize,
-    entries: Mutex<HashMap<CacheKey, (Instant, ActionResult)>>,
+    /// Bounded, so that a long paging walk cannot grow the process without bound: beyond
+    /// the bound the least used entries are evicted (S3-FIFO).
+    entries: quick_cache::sync::Cache<CacheKey, (Instant, ActionResult)>,
 }
 
 impl MemoryCache {
@@ -59,19 +56,19 @@ impl MemoryCache {
     pub fn new(ttl: Duration) -> MemoryCache {
         MemoryCache {
             ttl,
-            max_entries: 10_000,
-            entries: Mutex::new(HashMap::new()),
+            entries: quick_cache::sync::Cache::new(10_000),
         }
     }
 
+    /// Keeps at most `max` entries (emptying the cache).
     pub fn max_entries(mut self, max: usize) -> Self {
-        self.max_entries = max;
+        self.entries = quick_cache::sync::Cache::new(max.max(1));
         self
     }
 
     /// How many entries are stored, fresh or not.
     pub fn len(&self) -> usize {
-        self.entries.lock().map(|e| e.len()).unwrap_or(0)
+        self.entries.len()
     }
 
     pub fn is_empty(&self) -> bool {
@@ -90,13 +87,10 @@ impl fmt::Debug for MemoryCache {
 
 impl Cache for MemoryCache {
     fn get(&self, key: &CacheKey) -> Option<ActionResult> {
-        // A poisoned lock only means another thread panicked mid-insert; the map is still a
-        // valid map, so keep serving from it.
-        let mut entries = self.entries.lock().unwrap_or_else(|p| p.into_inner());
-        match entries.get(key) {
-            Some((stored, result)) if stored.elapsed() < self.ttl => Some(result.clone()),
+        match self.entries.get(key) {
+            Some((stored, result)) if stored.elapsed() < self.ttl => Some(result),
             Some(_) => {
-                entries.remove(key);
+                self.entries.remove(key);
                 None
             }
             None => None,
@@ -104,21 +98,10 @@ impl Cache for MemoryCache {
     }
 
     fn put(&self, key: CacheKey, result: &ActionResult) {
-        let mut entries = self.entries.lock().unwrap_or_else(|p| p.into_inner());
-        if entries.len() >= self.max_entries {
-            let ttl = self.ttl;
-            entries.retain(|_, (stored, _)| stored.elapsed() < ttl);
-            if entries.len() >= self.max_entries {
-                return;
-            }
-        }
-        entries.insert(key, (Instant::now(), result.clone()));
+        self.entries.insert(key, (Instant::now(), result.clone()));
     }
 
     fn clear(&self) {
-        self.entries
-            .lock()
-            .unwrap_or_else(|p| p.into_inner())
-            .clear();
+        self.entries.clear();
     }
 }

@@ -67,7 +67,7 @@ async fn handle(
     }
     let request = decode(&body)?;
     let user = authenticate(state, request.token.as_str()).await?;
-    let now = unix_now();
+    let now = kontor_proto::time::unix_now();
     let mut results = Vec::with_capacity(request.actions.len());
     let mut labels = Vec::with_capacity(request.actions.len());
     let mut rest = &request.actions[..];
@@ -247,11 +247,4 @@ fn encode(envelope: &Envelope) -> Vec<u8> {
         let fallback = Envelope::failed(&ApiError::new(ErrorCode::JsonUnknown));
         serde_json::to_vec(&fallback).unwrap_or_default()
     })
-}
-
-fn unix_now() -> i64 {
-    std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map(|d| d.as_secs() as i64)
-        .unwrap_or(0)
 }

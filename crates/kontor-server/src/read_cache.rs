@@ -6,17 +6,18 @@
 //! other Kontor processes on the same database), and is only used while that is unchanged.
 //! A hit costs one indexed point lookup instead of the count, the page and the rendering.
 
-use std::collections::HashMap;
-use std::sync::Mutex;
-
 use kontor_proto::response::RenderedData;
+use kontor_store::cache::{GenerationCache, Stamped};
 use kontor_store::{ApiUserId, TenantId};
+use quick_cache::Weighter;
 
-/// Bytes of cached answers before the cache starts over. Answers are kept as the JSON they
-/// are sent as, so this is their memory (plus keys), not an estimate.
-const MAX_BYTES: usize = 16 * 1024 * 1024;
+/// Bytes of cached answers; beyond it the least asked are evicted. Answers are kept as the
+/// JSON they are sent as, so this is their memory (plus keys), not an estimate.
+const MAX_BYTES: u64 = 16 * 1024 * 1024;
 /// Answers larger than this are not kept: one export must not evict every list page.
 const MAX_ENTRY_BYTES: usize = 1024 * 1024;
+/// Reads remembered as asked before (a hash and a generation each).
+const MAX_SEEN: usize = 100_000;
 
 /// Who asked what: the API user (rights may differ between users), the resource type and
 /// id, and the parameters exactly as sent.
@@ -29,29 +30,39 @@ pub(crate) struct ReadKey {
     pub parameters: String,
 }
 
+/// An answer weighs its JSON and its key's parameters.
+#[derive(Debug, Clone)]
+struct ByBytes;
+
+impl Weighter<ReadKey, Stamped<RenderedData>> for ByBytes {
+    fn weight(&self, key: &ReadKey, entry: &Stamped<RenderedData>) -> u64 {
+        weight(key, &entry.value) as u64
+    }
+}
+
+fn weight(key: &ReadKey, data: &RenderedData) -> usize {
+    (key.parameters.len() + data.json().len()).max(1)
+}
+
 #[derive(Debug)]
-struct Entry {
-    generation: i64,
-    data: RenderedData,
-    bytes: usize,
-}
-
-#[derive(Debug, Default)]
-struct Entries {
-    map: HashMap<ReadKey, Entry>,
-    bytes: usize,
-}
-
-#[derive(Debug, Default)]
 pub(crate) struct ReadCache {
-    entries: Mutex<Entries>,
+    entries: GenerationCache<ReadKey, RenderedData, ByBytes>,
     /// Reads answered before, by hash, with the generation they were answered under (`None`:
     /// answered once without looking the generation up, see [`Self::first_sighting`]).
-    seen: Mutex<HashMap<u64, Option<i64>>>,
+    seen: GenerationCache<u64, ()>,
 }
 
-/// Hashes remembered before `seen` starts over.
-const MAX_SEEN: usize = 100_000;
+impl Default for ReadCache {
+    fn default() -> Self {
+        ReadCache {
+            entries: GenerationCache::weighted(4_096, MAX_BYTES, ByBytes),
+            seen: GenerationCache::new(MAX_SEEN),
+        }
+    }
+}
+
+/// The generation `seen` records for a read answered without looking the generation up.
+const UNKNOWN: i64 = i64::MIN;
 
 impl ReadCache {
     /// Whether an answer to `key` is worth keeping: only when the same read was answered
@@ -60,23 +71,11 @@ impl ReadCache {
     /// each of them out twice.
     pub(crate) fn worth_keeping(&self, key: &ReadKey, generation: i64) -> bool {
         let hash = seen_hash(key);
-        let Ok(mut seen) = self.seen.lock() else {
-            return false;
-        };
-        match seen.get_mut(&hash) {
-            // Seen once without a generation: this is its second ask.
-            Some(first @ None) => {
-                *first = Some(generation);
-                return true;
-            }
-            Some(Some(g)) if *g == generation => return true,
-            _ => {}
-        }
-        if seen.len() >= MAX_SEEN {
-            seen.clear();
-        }
-        seen.insert(hash, Some(generation));
-        false
+        let before = self.seen.get_stamped(&hash).map(|s| s.generation);
+        self.seen.put(hash, generation, ());
+        // Seen once without a generation, this is its second ask; seen in this generation,
+        // it is asked again.
+        matches!(before, Some(g) if g == UNKNOWN || g == generation)
     }
 
     /// Whether `key` has never been asked (remembering it now). Such a read is neither in
@@ -85,51 +84,24 @@ impl ReadCache {
     /// docs/benchmarks.md). Its second ask is kept, as with [`Self::worth_keeping`].
     pub(crate) fn first_sighting(&self, key: &ReadKey) -> bool {
         let hash = seen_hash(key);
-        let Ok(mut seen) = self.seen.lock() else {
-            return false;
-        };
-        if seen.contains_key(&hash) {
+        if self.seen.get_stamped(&hash).is_some() {
             return false;
         }
-        if seen.len() >= MAX_SEEN {
-            seen.clear();
-        }
-        seen.insert(hash, None);
+        self.seen.put(hash, UNKNOWN, ());
         true
     }
 
     pub(crate) fn get(&self, key: &ReadKey, generation: i64) -> Option<RenderedData> {
-        let entries = self.entries.lock().ok()?;
-        entries
-            .map
-            .get(key)
-            .filter(|e| e.generation == generation)
-            .map(|e| e.data.clone())
+        self.entries.get(key, generation)
     }
 
     /// Keeps `data` under `generation`, the tenant generation read *before* the data was:
     /// a write in between leaves the entry with an older generation, so it is never used.
     pub(crate) fn put(&self, key: ReadKey, generation: i64, data: RenderedData) {
-        let bytes = key.parameters.len() + data.json().len();
-        if bytes > MAX_ENTRY_BYTES {
+        if weight(&key, &data) > MAX_ENTRY_BYTES {
             return;
         }
-        let Ok(mut entries) = self.entries.lock() else {
-            return;
-        };
-        if entries.bytes + bytes > MAX_BYTES {
-            entries.map.clear();
-            entries.bytes = 0;
-        }
-        let entry = Entry {
-            generation,
-            data,
-            bytes,
-        };
-        if let Some(old) = entries.map.insert(key, entry) {
-            entries.bytes -= old.bytes;
-        }
-        entries.bytes += bytes;
+        self.entries.put(key, generation, data);
     }
 }
 
@@ -216,7 +188,7 @@ mod tests {
         for i in 0..100 {
             cache.put(key(&format!("{i}{big}")), 1, data(i));
         }
-        let held = cache.entries.lock().map(|e| e.bytes).unwrap_or(usize::MAX);
+        let held = cache.entries.weight();
         assert!(held <= MAX_BYTES, "{held}");
         assert!(cache.get(&key(&format!("99{big}")), 1).is_some());
         cache.put(key(&"y".repeat(MAX_ENTRY_BYTES + 1)), 1, data(0));

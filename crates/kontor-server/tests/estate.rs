@@ -592,6 +592,12 @@ async fn bad_writes_are_refused_and_change_nothing() -> TestResult {
             "erstellt_am",
         ),
         (json!({"data": {"kaufpreis": 1, "nope": 2}}), 143, "nope"),
+        // A date that is not in the calendar.
+        (
+            json!({"data": {"verkauft_am": "2024-02-31"}}),
+            122,
+            "verkauft_am",
+        ),
         (json!({"data": "kaufpreis=1"}), 255, "data"),
         (json!({}), 167, "Missing parameter \"data\""),
     ];

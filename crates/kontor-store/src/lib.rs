@@ -6,6 +6,7 @@
 
 mod action_kinds;
 mod api_users;
+pub mod cache;
 pub mod crypto;
 mod db;
 mod error;

@@ -4,7 +4,7 @@
 //! every row across a channel; a list read (generation, count, page) costs dozens of thread
 //! wake-ups that way, and profiling the read benchmark put a quarter of all CPU time into
 //! them (docs/benchmarks.md). Here a whole read runs in one closure on one blocking thread:
-//! one hand-off per request. Writes stay on sqlx, whose transactions they need.
+//! one hand-off per request.
 
 use std::path::PathBuf;
 use std::sync::{Condvar, Mutex};
@@ -62,15 +62,13 @@ impl SqliteReader {
         &self,
         f: impl FnOnce(&Connection) -> Result<T, StoreError>,
     ) -> Result<T, StoreError> {
-        let idle = self.points.lock().map_err(poisoned)?.pop();
+        let idle = relock(&self.points).pop();
         let conn = match idle {
             Some(conn) => conn,
             None => self.connect()?,
         };
         let result = f(&conn);
-        if let Ok(mut points) = self.points.lock() {
-            points.push(conn);
-        }
+        relock(&self.points).push(conn);
         result
     }
 
@@ -103,7 +101,7 @@ impl SqliteReader {
     }
 
     fn checkout(&self) -> Result<Connection, StoreError> {
-        let mut pool = self.pool.lock().map_err(poisoned)?;
+        let mut pool = relock(&self.pool);
         loop {
             if let Some(conn) = pool.idle.pop() {
                 return Ok(conn);
@@ -112,19 +110,18 @@ impl SqliteReader {
                 pool.open += 1;
                 drop(pool);
                 return self.connect().inspect_err(|_| {
-                    if let Ok(mut pool) = self.pool.lock() {
-                        pool.open -= 1;
-                    }
+                    relock(&self.pool).open -= 1;
                 });
             }
-            pool = self.freed.wait(pool).map_err(poisoned)?;
+            pool = self
+                .freed
+                .wait(pool)
+                .unwrap_or_else(std::sync::PoisonError::into_inner);
         }
     }
 
     fn checkin(&self, conn: Connection) {
-        if let Ok(mut pool) = self.pool.lock() {
-            pool.idle.push(conn);
-        }
+        relock(&self.pool).idle.push(conn);
         self.freed.notify_one();
     }
 
@@ -144,8 +141,11 @@ impl SqliteReader {
     }
 }
 
-fn poisoned<T>(_: std::sync::PoisonError<T>) -> StoreError {
-    StoreError::Invalid("the SQLite reader pool was poisoned by a panic".into())
+/// Locks a pool list. A panic while one was held cannot leave it half-changed (each change
+/// is one push, pop or counter step), so a poisoned lock is taken over rather than turning
+/// every later read into an error.
+fn relock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
 }
 
 impl ToSql for Bind {

@@ -17,9 +17,7 @@ use kontor_store::{ApiUserId, StoreError, TenantId};
 #[derive(Debug)]
 pub(crate) struct Ctx<'a> {
     pub tenant: TenantId,
-    #[allow(dead_code)] // rights checks of later calls use it
     pub api_user: ApiUserId,
-    #[allow(dead_code)] // single-record reads use it
     pub resourceid: &'a ResourceId,
 }
 

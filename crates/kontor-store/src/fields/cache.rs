@@ -1,17 +1,27 @@
 //! Field configurations per tenant and module, valid while their generation is unchanged.
 
-use std::collections::HashMap;
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
 
 use super::catalog::Module;
 use super::config::FieldConfig;
+use crate::cache::GenerationCache;
 use crate::types::TenantId;
 
-type Entry = (i64, Arc<FieldConfig>);
+/// Configurations kept: tenants are few, but a bound keeps a deployment with very many of
+/// them finite (the least used are evicted and read again when asked).
+const MAX_ENTRIES: usize = 10_000;
 
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub struct ConfigCache {
-    entries: Mutex<HashMap<(TenantId, Module), Entry>>,
+    entries: GenerationCache<(TenantId, Module), Arc<FieldConfig>>,
+}
+
+impl Default for ConfigCache {
+    fn default() -> Self {
+        ConfigCache {
+            entries: GenerationCache::new(MAX_ENTRIES),
+        }
+    }
 }
 
 impl ConfigCache {
@@ -21,11 +31,7 @@ impl ConfigCache {
         module: Module,
         generation: i64,
     ) -> Option<Arc<FieldConfig>> {
-        let entries = self.entries.lock().ok()?;
-        entries
-            .get(&(tenant, module))
-            .filter(|(g, _)| *g == generation)
-            .map(|(_, c)| c.clone())
+        self.entries.get(&(tenant, module), generation)
     }
 
     pub(crate) fn put(
@@ -35,12 +41,6 @@ impl ConfigCache {
         generation: i64,
         config: Arc<FieldConfig>,
     ) {
-        if let Ok(mut entries) = self.entries.lock() {
-            // Tenants are few; a bound still keeps a misbehaving deployment finite.
-            if entries.len() > 10_000 {
-                entries.clear();
-            }
-            entries.insert((tenant, module), (generation, config));
-        }
+        self.entries.put((tenant, module), generation, config);
     }
 }

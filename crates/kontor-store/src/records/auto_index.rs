@@ -33,6 +33,16 @@ pub struct AutoIndexes {
     names: Mutex<HashSet<String>>,
 }
 
+impl AutoIndexes {
+    /// The names. Each change is one insert into a set, which a panic cannot leave
+    /// half-done, so a poisoned lock is taken over instead of stopping every later index.
+    fn lock(&self) -> std::sync::MutexGuard<'_, HashSet<String>> {
+        self.names
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
+}
+
 /// A field name that can be written into SQL as it is.
 pub(crate) fn is_plain(field: &str) -> bool {
     !field.is_empty()
@@ -117,9 +127,9 @@ impl Store {
             .fetch_all(pool)
             .await?,
         };
-        if let Ok(mut names) = self.auto_indexes.names.lock() {
-            names.extend(rows.into_iter().map(|(name,)| name));
-        }
+        self.auto_indexes
+            .lock()
+            .extend(rows.into_iter().map(|(name,)| name));
         Ok(())
     }
 
@@ -132,9 +142,7 @@ impl Store {
         for (field, kind) in document_fields(module, q) {
             let name = index_name(module, &field, kind);
             {
-                let Ok(mut names) = self.auto_indexes.names.lock() else {
-                    return;
-                };
+                let mut names = self.auto_indexes.lock();
                 let prefix = format!("auto_{}_", module.table());
                 let on_table = names.iter().filter(|n| n.starts_with(&prefix)).count();
                 if names.contains(&name) || on_table >= MAX_PER_TABLE {

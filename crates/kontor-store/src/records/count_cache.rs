@@ -2,26 +2,33 @@
 //! unchanged. Counting every match is the one part of a list read that grows with the data;
 //! websites repeat the same listing queries, so the same count is asked for again and again.
 
-use std::collections::HashMap;
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
 
 use serde_json::{Map, Value};
 
 use super::carry::CarrySpec;
+use crate::cache::GenerationCache;
 
-/// Entries kept before the cache starts over; a few MB at most.
+/// Counts kept; a few MB at most. The least asked are evicted first.
 const MAX_ENTRIES: usize = 20_000;
 
 pub(crate) type Key = (i64, &'static str, String);
 
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub struct CountCache {
-    entries: Mutex<HashMap<Key, Entry>>,
+    entries: GenerationCache<Key, Entry>,
 }
 
-#[derive(Debug)]
+impl Default for CountCache {
+    fn default() -> Self {
+        CountCache {
+            entries: GenerationCache::new(MAX_ENTRIES),
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
 struct Entry {
-    generation: i64,
     count: u64,
     /// How to keep the count through a create (`carry.rs`); `None`: dropped by any write.
     carry: Option<Arc<CarrySpec>>,
@@ -29,36 +36,19 @@ struct Entry {
 
 impl CountCache {
     pub(crate) fn get(&self, key: &Key, generation: i64) -> Option<u64> {
-        let entries = self.entries.lock().ok()?;
-        entries
-            .get(key)
-            .filter(|e| e.generation == generation)
-            .map(|e| e.count)
+        self.entries.get(key, generation).map(|e| e.count)
     }
 
     pub(crate) fn put(&self, key: Key, generation: i64, count: u64, carry: Option<Arc<CarrySpec>>) {
-        if let Ok(mut entries) = self.entries.lock() {
-            if entries.len() >= MAX_ENTRIES {
-                entries.clear();
-            }
-            entries.insert(
-                key,
-                Entry {
-                    generation,
-                    count,
-                    carry,
-                },
-            );
-        }
+        self.entries.put(key, generation, Entry { count, carry });
     }
 
     /// Counts held under `generation`.
     #[cfg(test)]
     pub(crate) fn held_under(&self, generation: i64) -> usize {
         self.entries
-            .lock()
-            .map(|e| e.values().filter(|x| x.generation == generation).count())
-            .unwrap_or(0)
+            .keys_where(|_, e| e.generation == generation)
+            .len()
     }
 
     /// After a create that took the module from generation `before` to `before + 1` with
@@ -72,18 +62,20 @@ impl CountCache {
         before: i64,
         docs: &[Map<String, Value>],
     ) {
-        let Ok(mut entries) = self.entries.lock() else {
-            return;
-        };
-        for (key, entry) in entries.iter_mut() {
-            if key.0 != tenant || key.1 != module || entry.generation != before {
-                continue;
-            }
-            let Some(spec) = &entry.carry else {
-                continue;
-            };
-            entry.count += docs.iter().filter(|d| spec.matches(d)).count() as u64;
-            entry.generation = before + 1;
+        let keys = self.entries.keys_where(|key, e| {
+            key.0 == tenant && key.1 == module && e.generation == before && e.value.carry.is_some()
+        });
+        for key in keys {
+            // Checked again under the entry's lock: another create may have carried it.
+            self.entries.update(&key, |e| {
+                let Some(spec) = &e.value.carry else {
+                    return;
+                };
+                if e.generation == before {
+                    e.value.count += docs.iter().filter(|d| spec.matches(d)).count() as u64;
+                    e.generation = before + 1;
+                }
+            });
         }
     }
 }

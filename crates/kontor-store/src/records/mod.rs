@@ -11,6 +11,7 @@ mod count_cache;
 mod doc;
 mod document;
 mod jsonb;
+mod range_cache;
 mod range_count;
 mod read;
 mod read_sqlite;
@@ -25,7 +26,7 @@ use serde_json::{Map, Value};
 pub use auto_index::AutoIndexes;
 pub use count_cache::CountCache;
 pub use document::{Doc, DocValue, ListItems};
-pub use range_count::RangeCache;
+pub use range_cache::RangeCache;
 pub use read_sqlite::PageTimes;
 pub(crate) use sql::Bind;
 

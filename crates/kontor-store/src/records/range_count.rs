@@ -13,19 +13,16 @@
 //! write, so the count stays exact.
 
 use std::cmp::Ordering;
-use std::collections::HashMap;
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
 
 use kontor_proto::calls::read::{FilterOp, Operand};
 
-use super::columns::{column_value, hot_column, id_field, ColumnKind};
+use super::columns::{hot_column, id_field, ColumnKind};
 use super::sql::{value_bind, where_clause, Bind, Dialect, Sql};
 use super::{RecordModule, RecordQuery, ValueKind};
 
-/// Memory for sorted values of all tenants; the cache starts over beyond it.
-const MAX_BYTES: usize = 48 * 1024 * 1024;
 /// One set of values larger than this is not kept (counted by SQL instead).
-const MAX_ENTRY_BYTES: usize = 16 * 1024 * 1024;
+pub(crate) const MAX_ENTRY_BYTES: usize = 16 * 1024 * 1024;
 
 /// One end of a range.
 #[derive(Debug, Clone, PartialEq)]
@@ -68,7 +65,7 @@ pub(crate) enum Sorted {
         packed: Vec<u64>,
     },
     /// Values loaded from the database plus those of records created since
-    /// ([`RangeCache::carry`]): counted in both, without copying the large part.
+    /// ([`RangeCache::carry`](super::RangeCache::carry)): counted in both, without copying the large part.
     Layered {
         base: Arc<Sorted>,
         added: Box<Sorted>,
@@ -186,7 +183,7 @@ impl TextLoader {
 impl Sorted {
     /// `self` with `values` added (all numbers or all texts, as the set holds); `None` when
     /// the added part would grow past [`MAX_ADDED`] or the kinds do not match.
-    fn with_added(self: &Arc<Sorted>, values: Vec<Bind>) -> Option<Sorted> {
+    pub(crate) fn with_added(self: &Arc<Sorted>, values: Vec<Bind>) -> Option<Sorted> {
         let (base, mut reals, mut texts) = match &**self {
             Sorted::Layered { base, added } => match &**added {
                 Sorted::Real(v) => (base.clone(), v.clone(), Vec::new()),
@@ -268,7 +265,7 @@ impl Sorted {
         Some(Sorted::Text { buf, ends })
     }
 
-    fn bytes(&self) -> usize {
+    pub(crate) fn bytes(&self) -> usize {
         match self {
             Sorted::Real(v) => v.len() * 8,
             Sorted::Text { buf, ends } => buf.len() + ends.len() * 4,
@@ -472,175 +469,6 @@ fn target(
     }
     let expr = super::auto_index::expr(dialect, &c.field, ValueKind::Number)?;
     Some((c.field.clone(), expr, ColumnKind::Real))
-}
-
-/// What the cache knows of a rest in a generation.
-pub(crate) enum Lookup {
-    Ready(Arc<Sorted>),
-    /// Asked for once in this generation: worth loading now.
-    SeenOnce,
-    /// First time, or known too big to keep in this generation: count by SQL.
-    Unknown,
-}
-
-/// An entry: nothing loaded yet, loaded values, or values too big to keep (not loaded again
-/// in this generation, because loading them is a scan that would be thrown away).
-#[derive(Debug)]
-enum Held {
-    Seen,
-    /// One reader is loading the values; a failed load leaves this until the next write.
-    Loading,
-    Values(Arc<Sorted>),
-    TooBig,
-}
-
-type Key = (i64, &'static str, String);
-
-#[derive(Debug, Default)]
-struct Inner {
-    entries: HashMap<Key, (i64, Held)>,
-    /// How each loaded set is kept through creates, where it can be.
-    carries: HashMap<Key, Arc<RangeCarry>>,
-    bytes: usize,
-}
-
-/// Sorted values per (tenant, module, rest), valid for one write generation.
-#[derive(Debug, Default)]
-pub struct RangeCache {
-    inner: Mutex<Inner>,
-}
-
-impl RangeCache {
-    /// The loaded values of `key` in `generation`, without remembering the ask.
-    pub(crate) fn peek(&self, key: &Key, generation: i64) -> Option<Arc<Sorted>> {
-        let inner = self.inner.lock().ok()?;
-        match inner.entries.get(key) {
-            Some((g, Held::Values(sorted))) if *g == generation => Some(sorted.clone()),
-            _ => None,
-        }
-    }
-
-    /// Looks `key` up, and remembers that it was asked for.
-    pub(crate) fn lookup(&self, key: &Key, generation: i64) -> Lookup {
-        let Ok(mut inner) = self.inner.lock() else {
-            return Lookup::Unknown;
-        };
-        match inner.entries.get_mut(key) {
-            Some((g, Held::Values(sorted))) if *g == generation => Lookup::Ready(sorted.clone()),
-            Some((g, held @ Held::Seen)) if *g == generation => {
-                // One reader loads; the others count by SQL meanwhile instead of each
-                // loading a copy (sixteen clients asking at once did, and a million texts
-                // held sixteen times grew the process by hundreds of MiB).
-                *held = Held::Loading;
-                Lookup::SeenOnce
-            }
-            Some((g, Held::Loading | Held::TooBig)) if *g == generation => Lookup::Unknown,
-            _ => {
-                if inner.entries.len() >= 10_000 {
-                    inner.entries.clear();
-                    inner.carries.clear();
-                    inner.bytes = 0;
-                }
-                if let Some((_, Held::Values(old))) =
-                    inner.entries.insert(key.clone(), (generation, Held::Seen))
-                {
-                    inner.bytes = inner.bytes.saturating_sub(old.bytes());
-                }
-                Lookup::Unknown
-            }
-        }
-    }
-
-    pub(crate) fn put(
-        &self,
-        key: Key,
-        generation: i64,
-        sorted: Arc<Sorted>,
-        carry: Option<Arc<RangeCarry>>,
-    ) {
-        let bytes = sorted.bytes();
-        let Ok(mut inner) = self.inner.lock() else {
-            return;
-        };
-        if bytes > MAX_ENTRY_BYTES {
-            inner.entries.insert(key, (generation, Held::TooBig));
-            return;
-        }
-        if inner.bytes + bytes > MAX_BYTES {
-            inner.entries.clear();
-            inner.carries.clear();
-            inner.bytes = 0;
-        }
-        match carry {
-            Some(carry) => inner.carries.insert(key.clone(), carry),
-            None => inner.carries.remove(&key),
-        };
-        if let Some((_, Held::Values(old))) = inner
-            .entries
-            .insert(key, (generation, Held::Values(sorted)))
-        {
-            inner.bytes = inner.bytes.saturating_sub(old.bytes());
-        }
-        inner.bytes += bytes;
-    }
-
-    /// Value sets holding values added by creates.
-    #[cfg(test)]
-    pub(crate) fn layered_sets(&self) -> usize {
-        self.inner
-            .lock()
-            .map(|i| {
-                i.entries
-                    .values()
-                    .filter(|(_, h)| matches!(h, Held::Values(s) if matches!(**s, Sorted::Layered { .. })))
-                    .count()
-            })
-            .unwrap_or(0)
-    }
-
-    /// After a create that took the module from generation `before` to `before + 1` with
-    /// `docs`: every value set of that generation that can be carried gets the values of the
-    /// new records of its rest, and the new generation (as `CountCache::carry` does).
-    pub(crate) fn carry(
-        &self,
-        tenant: i64,
-        module: &'static str,
-        before: i64,
-        docs: &[serde_json::Map<String, serde_json::Value>],
-    ) {
-        let Ok(mut inner) = self.inner.lock() else {
-            return;
-        };
-        let Inner {
-            entries,
-            carries,
-            bytes,
-        } = &mut *inner;
-        for (key, (generation, held)) in entries.iter_mut() {
-            if key.0 != tenant || key.1 != module || *generation != before {
-                continue;
-            }
-            let (Held::Values(sorted), Some(carry)) = (&*held, carries.get(key)) else {
-                continue;
-            };
-            let added: Vec<Bind> = docs
-                .iter()
-                .filter(|d| carry.rest.matches(d))
-                .map(|d| column_value(carry.column, d.get(carry.column.field)))
-                .collect();
-            if added.is_empty() {
-                *generation = before + 1;
-                continue;
-            }
-            // Too many added, or of another kind: left behind, loaded anew when asked.
-            let Some(grown) = sorted.with_added(added) else {
-                continue;
-            };
-            *bytes = bytes.saturating_sub(sorted.bytes()) + grown.bytes();
-            *held = Held::Values(Arc::new(grown));
-            *generation = before + 1;
-        }
-    }
 }
 
 #[cfg(test)]
@@ -848,13 +676,7 @@ mod tests {
             docs.extend(more);
         }
         // Sets were loaded for a column and for the document field, on either backend.
-        let loaded = |name: &str| {
-            store.ranges.inner.lock().is_ok_and(|i| {
-                i.entries.iter().any(|((_, _, key), (_, held))| {
-                    key.contains(name) && matches!(held, Held::Values(_))
-                })
-            })
-        };
+        let loaded = |name: &str| store.ranges.holds_values_for(name);
         assert!(
             loaded("kaufpreis"),
             "the binary search never ran on a column"
@@ -1023,36 +845,5 @@ mod tests {
         assert_eq!(tighter(inc(1.0), inc(2.0), false), Some(inc(1.0)));
         assert_eq!(tighter(inc(2.0), exc(2.0), true), Some(exc(2.0)));
         assert_eq!(tighter(Edge::Open, exc(2.0), false), Some(exc(2.0)));
-    }
-
-    #[test]
-    fn a_value_set_is_loaded_on_the_second_ask_and_dropped_by_a_write() {
-        let cache = RangeCache::default();
-        let key: Key = (1, "estate", "k".into());
-        assert!(matches!(cache.lookup(&key, 3), Lookup::Unknown));
-        assert!(matches!(cache.lookup(&key, 3), Lookup::SeenOnce));
-        assert!(
-            matches!(cache.lookup(&key, 3), Lookup::Unknown),
-            "one reader loads; the others count by SQL meanwhile"
-        );
-        cache.put(
-            key.clone(),
-            3,
-            Arc::new(Sorted::from_reals(vec![1.0])),
-            None,
-        );
-        assert!(matches!(cache.lookup(&key, 3), Lookup::Ready(_)));
-        assert!(
-            matches!(cache.lookup(&key, 4), Lookup::Unknown),
-            "a write happened"
-        );
-        assert!(matches!(cache.lookup(&key, 4), Lookup::SeenOnce));
-        let big = vec![0.0; MAX_ENTRY_BYTES / 8 + 1];
-        cache.put(key.clone(), 4, Arc::new(Sorted::from_reals(big)), None);
-        assert!(
-            matches!(cache.lookup(&key, 4), Lookup::Unknown),
-            "too big: counted by SQL, and not loaded again"
-        );
-        assert!(matches!(cache.lookup(&key, 4), Lookup::Unknown));
     }
 }

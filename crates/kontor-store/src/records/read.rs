@@ -6,7 +6,8 @@ use futures_util::TryStreamExt;
 use sqlx::FromRow;
 
 use super::columns::ColumnKind;
-use super::range_count::{Lookup, RangePlan, Sorted, TextLoader};
+use super::range_cache::Lookup;
+use super::range_count::{RangePlan, Sorted, TextLoader};
 use super::read_sqlite::SqliteListRead;
 use super::sql::{where_clause, Bind, Dialect, Sql};
 use super::{RecordModule, RecordPage, RecordQuery, StoredRecord};

@@ -1,8 +1,7 @@
 //! A list read on SQLite: generation, count (unless cached) and page in one read
 //! transaction on one connection, so that the count and the page see the same data.
 
-use std::collections::HashMap;
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use rusqlite::types::ValueRef;
@@ -11,7 +10,8 @@ use rusqlite::{params_from_iter, Connection, OptionalExtension};
 use super::columns::ColumnKind;
 use super::count_cache::{CountCache, Key};
 use super::jsonb;
-use super::range_count::{Lookup, RangeCache, RangePlan, Sorted, TextLoader};
+use super::range_cache::{Lookup, RangeCache};
+use super::range_count::{RangePlan, Sorted, TextLoader};
 use super::sql::Sql;
 use super::{Doc, RecordPage, StoredRecord};
 use crate::StoreError;
@@ -221,39 +221,40 @@ impl SqliteListRead {
 
 /// How long the last page of each statement took, to decide whether the next may run in
 /// place on a runtime thread (`read.rs`) or needs a blocking one.
-#[derive(Debug, Default)]
 pub struct PageTimes {
-    last: Mutex<HashMap<String, Duration>>,
-    /// Reads answered in place, for tests and the curious.
+    /// Statements timed, bounded: a statement evicted is simply timed again.
+    last: quick_cache::sync::Cache<String, Duration>,
+    /// Reads that ran in place.
     in_place: std::sync::atomic::AtomicU64,
 }
 
+impl std::fmt::Debug for PageTimes {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("PageTimes")
+            .field("statements", &self.last.len())
+            .finish_non_exhaustive()
+    }
+}
+
+impl Default for PageTimes {
+    fn default() -> Self {
+        PageTimes {
+            last: quick_cache::sync::Cache::new(10_000),
+            in_place: Default::default(),
+        }
+    }
+}
+
 impl PageTimes {
-    /// A page this fast runs in place: a hand-off to a blocking thread and back costs more
-    /// than that (docs/benchmarks.md), and a runtime thread is held up no longer.
+    /// Quicker than this, a page costs less than the hand-off to a blocking thread.
     const QUICK: Duration = Duration::from_micros(500);
 
     fn record(&self, statement: &str, took: Duration) {
-        if let Ok(mut last) = self.last.lock() {
-            if last.len() >= 10_000 && !last.contains_key(statement) {
-                last.clear();
-            }
-            match last.get_mut(statement) {
-                Some(t) => *t = took,
-                None => {
-                    last.insert(statement.to_string(), took);
-                }
-            }
-        }
+        self.last.insert(statement.to_string(), took);
     }
 
-    /// Whether the statement's last page was quick; unknown statements are not.
     pub(crate) fn is_quick(&self, statement: &str) -> bool {
-        self.last
-            .lock()
-            .ok()
-            .and_then(|last| last.get(statement).copied())
-            .is_some_and(|t| t < Self::QUICK)
+        self.last.get(statement).is_some_and(|t| t < Self::QUICK)
     }
 }
 
@@ -394,10 +395,12 @@ mod tests {
             |p: &crate::records::RecordPage| p.records.iter().map(|r| r.id).collect::<Vec<_>>();
         let sqlite = store.reader.is_some();
         if sqlite {
-            let mut last = store.page_times.last.lock().map_err(|_| "poisoned")?;
+            let last = &store.page_times.last;
             assert_eq!(last.len(), 1, "the page was timed");
             // However long a debug build took: the statement counts as quick.
-            last.values_mut().for_each(|t| *t = Duration::ZERO);
+            for (statement, _) in last.iter() {
+                last.insert(statement, Duration::ZERO);
+            }
         }
         let in_place = || store.page_times.in_place.load(Ordering::Relaxed);
         let second = store

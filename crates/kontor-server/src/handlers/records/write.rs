@@ -201,30 +201,13 @@ fn scalar_text(value: &Value) -> Option<String> {
     }
 }
 
+/// A date that exists in the calendar (`2024-02-31` does not).
 fn is_date(text: &str) -> bool {
-    let b = text.as_bytes();
-    b.len() == 10
-        && b[4] == b'-'
-        && b[7] == b'-'
-        && b.iter()
-            .enumerate()
-            .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit())
-        && (1..=12).contains(&text[5..7].parse::<u32>().unwrap_or(0))
-        && (1..=31).contains(&text[8..10].parse::<u32>().unwrap_or(0))
+    kontor_proto::time::parse_date(text).is_some()
 }
 
 fn is_datetime(text: &str) -> bool {
-    let Some((date, time)) = text.split_once(' ') else {
-        return false;
-    };
-    let t = time.as_bytes();
-    is_date(date)
-        && t.len() == 8
-        && t[2] == b':'
-        && t[5] == b':'
-        && t.iter()
-            .enumerate()
-            .all(|(i, c)| i == 2 || i == 5 || c.is_ascii_digit())
+    kontor_proto::time::parse_datetime(text).is_some()
 }
 
 pub(crate) use kontor_proto::time::datetime_now;
@@ -236,6 +219,8 @@ mod tests {
     #[test]
     fn dates_are_checked() {
         assert!(is_date("2024-02-29"));
+        assert!(!is_date("2024-02-31"));
+        assert!(!is_date("2023-02-29"));
         assert!(!is_date("2024-13-01"));
         assert!(!is_date("24-01-01"));
         assert!(is_datetime("2024-01-31 12:00:00"));
