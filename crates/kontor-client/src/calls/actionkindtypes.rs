@@ -3,7 +3,7 @@
 use kontor_proto::calls::actionkindtypes::{GetParams, RESOURCE_TYPE};
 use kontor_proto::{ActionVerb, Language};
 
-use crate::Action;
+use super::Call;
 
 /// `get actionkindtypes`.
 ///
@@ -14,29 +14,24 @@ use crate::Action;
 /// assert_eq!(action.parameters()["lang"], "ENG");
 /// ```
 pub fn get() -> Get {
-    Get(GetParams::default())
+    Call::new(ActionVerb::Get, RESOURCE_TYPE, GetParams::default())
 }
 
-/// Parameters of `get actionkindtypes`, shared with the server.
-#[derive(Debug, Clone, Default)]
-pub struct Get(pub GetParams);
+/// `get actionkindtypes`, with the parameters the server parses.
+pub type Get = Call<GetParams>;
 
-impl Get {
+impl Call<GetParams> {
     /// Labels in this language; German when not set.
     pub fn lang(mut self, language: Language) -> Self {
-        self.0.lang = Some(language);
+        self.params_mut().lang = Some(language);
         self
     }
 
     /// Also list the automatic types of this kind of action.
     pub fn with_automatic_types_for(mut self, kind: impl Into<String>) -> Self {
-        self.0.allow_automatic_types_for.push(kind.into());
+        self.params_mut()
+            .allow_automatic_types_for
+            .push(kind.into());
         self
-    }
-}
-
-impl From<Get> for Action {
-    fn from(get: Get) -> Action {
-        Action::new(ActionVerb::Get, RESOURCE_TYPE).with_parameters(get.0.to_parameters())
     }
 }

@@ -10,7 +10,7 @@ pub const RESOURCE_TYPE: &str = "address";
 
 /// `read address`; see [`Read`].
 pub fn read() -> Read {
-    Read::new(RESOURCE_TYPE)
+    Read::read(RESOURCE_TYPE)
 }
 
 /// `create address` with these fields (`Vorname`, `Name`, `email`, …).

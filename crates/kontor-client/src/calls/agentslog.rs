@@ -2,6 +2,7 @@
 
 use kontor_proto::calls::agentslog::{CreateParams, RESOURCE_TYPE};
 
+use super::Call;
 use crate::{Action, ActionVerb};
 
 /// A new entry of kind `actionkind` (German key, see `get actionkindtypes`).
@@ -18,10 +19,11 @@ use crate::{Action, ActionVerb};
 /// assert_eq!(entry.parameters()["addressids"][0], 301);
 /// ```
 pub fn create(actionkind: impl Into<String>) -> Create {
-    Create(CreateParams {
+    let params = CreateParams {
         actionkind: actionkind.into(),
         ..CreateParams::default()
-    })
+    };
+    Call::new(ActionVerb::Create, RESOURCE_TYPE, params)
 }
 
 /// `read agentslog` for these fields (`Aktionsart`, `Datum`, `Bemerkung`, …), newest first.
@@ -37,40 +39,34 @@ where
     Action::new(ActionVerb::Read, RESOURCE_TYPE).param("data", fields)
 }
 
-#[derive(Debug, Clone)]
-pub struct Create(pub CreateParams);
+/// `create agentslog`, with the parameters the server parses.
+pub type Create = Call<CreateParams>;
 
-impl Create {
+impl Call<CreateParams> {
     pub fn action_type(mut self, actiontype: impl Into<String>) -> Self {
-        self.0.actiontype = Some(actiontype.into());
+        self.params_mut().actiontype = Some(actiontype.into());
         self
     }
 
     pub fn note(mut self, note: impl Into<String>) -> Self {
-        self.0.note = Some(note.into());
+        self.params_mut().note = Some(note.into());
         self
     }
 
     /// One entry is created per address.
     pub fn addresses(mut self, ids: impl IntoIterator<Item = i64>) -> Self {
-        self.0.addressids = ids.into_iter().collect();
+        self.params_mut().addressids = ids.into_iter().collect();
         self
     }
 
     pub fn estate(mut self, id: i64) -> Self {
-        self.0.estateid = Some(id);
+        self.params_mut().estateid = Some(id);
         self
     }
 
     /// `Y-m-d H:i:s`; the server's now when not set.
     pub fn at(mut self, datetime: impl Into<String>) -> Self {
-        self.0.datetime = Some(datetime.into());
+        self.params_mut().datetime = Some(datetime.into());
         self
-    }
-}
-
-impl From<Create> for Action {
-    fn from(create: Create) -> Action {
-        Action::new(ActionVerb::Create, RESOURCE_TYPE).with_parameters(create.0.to_parameters())
     }
 }

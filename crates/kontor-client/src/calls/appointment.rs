@@ -3,6 +3,7 @@
 use kontor_proto::calls::calendar::{CreateParams, RESOURCE_TYPE};
 use serde_json::Value;
 
+use super::Call;
 use crate::{Action, ActionVerb};
 
 /// A new appointment from `start` to `end` (`Y-m-d H:i:s`).
@@ -25,7 +26,7 @@ pub fn create(start: impl Into<String>, end: impl Into<String>) -> Create {
     params
         .data
         .insert("end_dt".into(), Value::String(end.into()));
-    Create(params)
+    Call::new(ActionVerb::Create, RESOURCE_TYPE, params)
 }
 
 /// `get appointmentList` between two dates (`Y-m-d`).
@@ -35,29 +36,23 @@ pub fn list(from: impl Into<String>, to: impl Into<String>) -> Action {
         .param("dateend", to.into())
 }
 
-#[derive(Debug, Clone)]
-pub struct Create(pub CreateParams);
+/// `create calendar`, with the parameters the server parses.
+pub type Create = Call<CreateParams>;
 
-impl Create {
+impl Call<CreateParams> {
     /// Any appointment field (`description`, `art`, `note`, `ganztags`, …).
     pub fn field(mut self, name: impl Into<String>, value: impl Into<Value>) -> Self {
-        self.0.data.insert(name.into(), value.into());
+        self.params_mut().data.insert(name.into(), value.into());
         self
     }
 
     pub fn addresses(mut self, ids: impl IntoIterator<Item = i64>) -> Self {
-        self.0.related_address_ids = ids.into_iter().collect();
+        self.params_mut().related_address_ids = ids.into_iter().collect();
         self
     }
 
     pub fn estate(mut self, id: i64) -> Self {
-        self.0.related_estate_id = Some(id);
+        self.params_mut().related_estate_id = Some(id);
         self
-    }
-}
-
-impl From<Create> for Action {
-    fn from(create: Create) -> Action {
-        Action::new(ActionVerb::Create, RESOURCE_TYPE).with_parameters(create.0.to_parameters())
     }
 }

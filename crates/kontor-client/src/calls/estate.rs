@@ -9,7 +9,7 @@ pub const RESOURCE_TYPE: &str = "estate";
 
 /// `read estate`; see [`Read`].
 pub fn read() -> Read {
-    Read::new(RESOURCE_TYPE)
+    Read::read(RESOURCE_TYPE)
 }
 
 /// `create estate` with these field values.

@@ -6,6 +6,7 @@ pub mod actionkindtypes;
 pub mod address;
 pub mod agentslog;
 pub mod appointment;
+mod call;
 pub mod estate;
 pub mod fields;
 mod read;
@@ -14,4 +15,5 @@ pub mod searchcriteria;
 pub mod task;
 pub mod upload;
 
+pub use call::Call;
 pub use read::{Read, Scalar};

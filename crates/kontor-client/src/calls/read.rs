@@ -1,12 +1,12 @@
 //! The list read shared by estates and addresses (`read estate`, `read address`), built on
 //! [`ReadParams`], the parameter type the server parses.
 
-use kontor_proto::calls::read::{Condition, FilterOp, Operand, ReadParams, SortKey};
+use kontor_proto::calls::read::{Condition, FilterOp, GeoRange, Operand, ReadParams, SortKey};
 use kontor_proto::{ActionVerb, Language};
 
 pub use kontor_proto::calls::read::Scalar;
 
-use crate::Action;
+use super::Call;
 
 /// A list read, or a read of one record with [`Read::id`].
 ///
@@ -26,26 +26,11 @@ use crate::Action;
 /// assert_eq!(action.parameters()["filter"]["kaufpreis"][0]["op"], "<");
 /// assert_eq!(action.parameters()["sortby"]["kaufpreis"], "DESC");
 /// ```
-#[derive(Debug, Clone)]
-pub struct Read {
-    resourcetype: &'static str,
-    resourceid: Option<i64>,
-    params: ReadParams,
-}
+pub type Read = Call<ReadParams>;
 
-impl Read {
-    pub(crate) fn new(resourcetype: &'static str) -> Read {
-        Read {
-            resourcetype,
-            resourceid: None,
-            params: ReadParams::default(),
-        }
-    }
-
-    /// Reads the one record with this id (the filter is then ignored by the server).
-    pub fn id(mut self, id: i64) -> Self {
-        self.resourceid = Some(id);
-        self
+impl Call<ReadParams> {
+    pub(crate) fn read(resourcetype: &'static str) -> Read {
+        Call::new(ActionVerb::Read, resourcetype, ReadParams::default())
     }
 
     /// The fields to return.
@@ -54,7 +39,7 @@ impl Read {
         I: IntoIterator<Item = S>,
         S: Into<String>,
     {
-        self.params.data = fields.into_iter().map(Into::into).collect();
+        self.params_mut().data = fields.into_iter().map(Into::into).collect();
         self
     }
 
@@ -82,7 +67,7 @@ impl Read {
     }
 
     fn condition(mut self, field: impl Into<String>, op: FilterOp, operand: Operand) -> Self {
-        self.params.filter.push(Condition {
+        self.params_mut().filter.push(Condition {
             field: field.into(),
             op,
             operand,
@@ -91,7 +76,7 @@ impl Read {
     }
 
     pub fn sort(mut self, field: impl Into<String>) -> Self {
-        self.params.sort.push(SortKey {
+        self.params_mut().sort.push(SortKey {
             field: field.into(),
             descending: false,
         });
@@ -99,45 +84,35 @@ impl Read {
     }
 
     pub fn sort_desc(mut self, field: impl Into<String>) -> Self {
-        self.params.sort.push(SortKey {
+        self.params_mut().sort.push(SortKey {
             field: field.into(),
             descending: true,
         });
         self
     }
 
+    /// `georangesearch`: only records within a radius of a postcode, a city or a point.
+    pub fn near(mut self, range: GeoRange) -> Self {
+        self.params_mut().georangesearch = Some(range);
+        self
+    }
+
     /// `listlimit`: records per page (the server's maximum is 500).
     pub fn limit(mut self, limit: u32) -> Self {
-        self.params.listlimit = limit;
+        self.params_mut().listlimit = limit;
         self
     }
 
     /// `listoffset`: the first record.
     pub fn offset(mut self, offset: u64) -> Self {
-        self.params.listoffset = offset;
+        self.params_mut().listoffset = offset;
         self
     }
 
     /// Labels instead of keys, units and number formats; in `language` when given.
     pub fn formatted(mut self, language: Option<Language>) -> Self {
-        self.params.formatoutput = true;
-        self.params.outputlanguage = language;
+        self.params_mut().formatoutput = true;
+        self.params_mut().outputlanguage = language;
         self
-    }
-
-    /// The typed parameters, for what the builder does not cover.
-    pub fn params_mut(&mut self) -> &mut ReadParams {
-        &mut self.params
-    }
-}
-
-impl From<Read> for Action {
-    fn from(read: Read) -> Action {
-        let action = Action::new(ActionVerb::Read, read.resourcetype)
-            .with_parameters(read.params.to_parameters());
-        match read.resourceid {
-            Some(id) => action.resource_id(id),
-            None => action,
-        }
     }
 }

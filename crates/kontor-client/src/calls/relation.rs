@@ -4,7 +4,8 @@ use kontor_proto::calls::relation::{
     relation_type, GetParams, WriteParams, GET_RESOURCE_TYPE, RESOURCE_TYPE,
 };
 
-use crate::{Action, ActionVerb};
+use super::Call;
+use crate::ActionVerb;
 
 /// The children of `parents` in relation `kind` (`estate:address:owner` or a full URN).
 ///
@@ -19,26 +20,29 @@ use crate::{Action, ActionVerb};
 /// assert_eq!(owners.parameters()["parentids"][1], 13);
 /// ```
 pub fn children(kind: &str, parents: impl IntoIterator<Item = i64>) -> Get {
-    Get(GetParams {
+    let params = GetParams {
         relationtype: relation_type(kind),
         parentids: parents.into_iter().collect(),
         childids: Vec::new(),
-    })
+    };
+    Call::new(ActionVerb::Get, GET_RESOURCE_TYPE, params)
 }
 
 /// The parents of `children` in relation `kind`.
 pub fn parents(kind: &str, children: impl IntoIterator<Item = i64>) -> Get {
-    Get(GetParams {
+    let params = GetParams {
         relationtype: relation_type(kind),
         parentids: Vec::new(),
         childids: children.into_iter().collect(),
-    })
+    };
+    Call::new(ActionVerb::Get, GET_RESOURCE_TYPE, params)
 }
 
 /// Links `parent` to `children` (`create relation`).
 pub fn create(kind: &str, parent: i64, children: impl IntoIterator<Item = i64>) -> Write {
-    Write(
+    Call::new(
         ActionVerb::Create,
+        RESOURCE_TYPE,
         WriteParams {
             relationtype: relation_type(kind),
             parentid: vec![parent],
@@ -50,8 +54,9 @@ pub fn create(kind: &str, parent: i64, children: impl IntoIterator<Item = i64>) 
 
 /// Removes the link between `parent` and `child` (`delete relation`).
 pub fn delete(kind: &str, parent: i64, child: i64) -> Write {
-    Write(
+    Call::new(
         ActionVerb::Delete,
+        RESOURCE_TYPE,
         WriteParams {
             relationtype: relation_type(kind),
             parentid: vec![parent],
@@ -61,20 +66,8 @@ pub fn delete(kind: &str, parent: i64, child: i64) -> Write {
     )
 }
 
-#[derive(Debug, Clone)]
-pub struct Get(pub GetParams);
+/// `get idsfromrelation`, with the parameters the server parses.
+pub type Get = Call<GetParams>;
 
-#[derive(Debug, Clone)]
-pub struct Write(ActionVerb, pub WriteParams);
-
-impl From<Get> for Action {
-    fn from(get: Get) -> Action {
-        Action::new(ActionVerb::Get, GET_RESOURCE_TYPE).with_parameters(get.0.to_parameters())
-    }
-}
-
-impl From<Write> for Action {
-    fn from(write: Write) -> Action {
-        Action::new(write.0, RESOURCE_TYPE).with_parameters(write.1.to_parameters())
-    }
-}
+/// `create relation` or `delete relation`, with the parameters the server parses.
+pub type Write = Call<WriteParams>;

@@ -3,7 +3,8 @@
 use kontor_proto::calls::searchcriteria::{GetParams, GET_RESOURCE_TYPE};
 use serde_json::Value;
 
-use crate::{Action, ActionVerb};
+use super::Call;
+use crate::ActionVerb;
 
 /// The search criteria of these addresses.
 ///
@@ -14,27 +15,22 @@ use crate::{Action, ActionVerb};
 /// assert_eq!(a.parameters()["mode"], "internal");
 /// ```
 pub fn of_addresses(ids: impl IntoIterator<Item = i64>) -> Get {
-    Get(GetParams {
-        mode: "internal".into(),
-        ids: ids.into_iter().map(Value::from).collect(),
-        ..GetParams::default()
-    })
+    get("internal", ids)
 }
 
 /// Search criteria by their own ids.
 pub fn by_id(ids: impl IntoIterator<Item = i64>) -> Get {
-    Get(GetParams {
-        mode: "searchcriteria".into(),
+    get("searchcriteria", ids)
+}
+
+fn get(mode: &str, ids: impl IntoIterator<Item = i64>) -> Get {
+    let params = GetParams {
+        mode: mode.into(),
         ids: ids.into_iter().map(Value::from).collect(),
         ..GetParams::default()
-    })
+    };
+    Call::new(ActionVerb::Get, GET_RESOURCE_TYPE, params)
 }
 
-#[derive(Debug, Clone)]
-pub struct Get(pub GetParams);
-
-impl From<Get> for Action {
-    fn from(get: Get) -> Action {
-        Action::new(ActionVerb::Get, GET_RESOURCE_TYPE).with_parameters(get.0.to_parameters())
-    }
-}
+/// `get searchcriterias`, with the parameters the server parses.
+pub type Get = Call<GetParams>;

@@ -3,7 +3,8 @@
 use kontor_proto::calls::task::{CreateParams, RESOURCE_TYPE};
 use serde_json::Value;
 
-use crate::{Action, ActionVerb};
+use super::Call;
+use crate::ActionVerb;
 
 /// A new task with this subject (`Betreff`).
 ///
@@ -19,32 +20,26 @@ pub fn create(subject: impl Into<String>) -> Create {
     params
         .data
         .insert("Betreff".into(), Value::String(subject.into()));
-    Create(params)
+    Call::new(ActionVerb::Create, RESOURCE_TYPE, params)
 }
 
-#[derive(Debug, Clone)]
-pub struct Create(pub CreateParams);
+/// `create task`, with the parameters the server parses.
+pub type Create = Call<CreateParams>;
 
-impl Create {
+impl Call<CreateParams> {
     /// Any task field (`Aufgabe`, `Prio`, `Status`, `Deadline`, `Verantwortung`, …).
     pub fn field(mut self, name: impl Into<String>, value: impl Into<Value>) -> Self {
-        self.0.data.insert(name.into(), value.into());
+        self.params_mut().data.insert(name.into(), value.into());
         self
     }
 
     pub fn address(mut self, id: i64) -> Self {
-        self.0.related_address_id = Some(id);
+        self.params_mut().related_address_id = Some(id);
         self
     }
 
     pub fn estate(mut self, id: i64) -> Self {
-        self.0.related_estate_id = Some(id);
+        self.params_mut().related_estate_id = Some(id);
         self
-    }
-}
-
-impl From<Create> for Action {
-    fn from(create: Create) -> Action {
-        Action::new(ActionVerb::Create, RESOURCE_TYPE).with_parameters(create.0.to_parameters())
     }
 }

@@ -5,6 +5,7 @@ use base64::Engine as _;
 use kontor_proto::calls::uploadfile::{AttachParams, ContentParams, RESOURCE_TYPE};
 use serde_json::Value;
 
+use super::Call;
 use crate::{Action, ActionVerb, Client, ClientError, Reply};
 
 /// What to attach the upload to.
@@ -20,7 +21,7 @@ use crate::{Action, ActionVerb, Client, ClientError, Reply};
 /// # }
 /// ```
 pub fn to_estate(estate: i64, file_name: impl Into<String>, art: impl Into<String>) -> Attach {
-    Attach(AttachParams {
+    attach(AttachParams {
         module: "estate".into(),
         related_record_id: estate,
         file: file_name.into(),
@@ -31,7 +32,7 @@ pub fn to_estate(estate: i64, file_name: impl Into<String>, art: impl Into<Strin
 
 /// Attach to an address.
 pub fn to_address(address: i64, file_name: impl Into<String>) -> Attach {
-    Attach(AttachParams {
+    attach(AttachParams {
         module: "address".into(),
         related_record_id: address,
         file: file_name.into(),
@@ -39,17 +40,21 @@ pub fn to_address(address: i64, file_name: impl Into<String>) -> Attach {
     })
 }
 
-#[derive(Debug, Clone)]
-pub struct Attach(pub AttachParams);
+fn attach(params: AttachParams) -> Attach {
+    Call::new(ActionVerb::Do, RESOURCE_TYPE, params)
+}
 
-impl Attach {
+/// The second step of `do uploadfile`, with the parameters the server parses.
+pub type Attach = Call<AttachParams>;
+
+impl Call<AttachParams> {
     pub fn title(mut self, title: impl Into<String>) -> Self {
-        self.0.title = Some(title.into());
+        self.params_mut().title = Some(title.into());
         self
     }
 
     pub fn text(mut self, text: impl Into<String>) -> Self {
-        self.0.freetext = Some(text.into());
+        self.params_mut().freetext = Some(text.into());
         self
     }
 }
@@ -59,7 +64,7 @@ pub fn content(bytes: &[u8]) -> Action {
     let params = ContentParams {
         data: BASE64.encode(bytes),
     };
-    Action::new(ActionVerb::Do, RESOURCE_TYPE).with_parameters(params.to_parameters())
+    Call::new(ActionVerb::Do, RESOURCE_TYPE, params).into()
 }
 
 /// Both steps: uploads `bytes`, then attaches them as `attach` says. The answer of the
@@ -75,8 +80,7 @@ pub async fn upload(client: &Client, bytes: &[u8], attach: Attach) -> Result<Rep
             url: client.endpoint().to_string(),
             reason: "the upload answer has no tmpUploadId".to_string(),
         })?;
-    let mut params = attach.0;
-    params.tmp_upload_id = tmp.to_string();
-    let second = Action::new(ActionVerb::Do, RESOURCE_TYPE).with_parameters(params.to_parameters());
-    client.call(second).await
+    let mut attach = attach;
+    attach.params_mut().tmp_upload_id = tmp.to_string();
+    client.call(attach.into()).await
 }

@@ -18,7 +18,7 @@ use serde::ser::{SerializeMap, Serializer};
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
-use super::params::Params;
+use super::params::{CallParams, Params};
 use crate::{ApiError, Language};
 
 pub const RESOURCE_TYPE: &str = "actionkindtypes";
@@ -33,8 +33,8 @@ pub struct GetParams {
     pub allow_automatic_types_for: Vec<String>,
 }
 
-impl GetParams {
-    pub fn parse(params: Params<'_>) -> Result<GetParams, ApiError> {
+impl CallParams for GetParams {
+    fn parse(params: Params<'_>) -> Result<GetParams, ApiError> {
         Ok(GetParams {
             lang: params.opt_language("lang")?,
             allow_automatic_types_for: params
@@ -45,8 +45,7 @@ impl GetParams {
         })
     }
 
-    /// The wire form, for the SDK.
-    pub fn to_parameters(&self) -> Map<String, Value> {
+    fn to_parameters(&self) -> Map<String, Value> {
         let mut map = Map::new();
         if let Some(lang) = self.lang {
             map.insert("lang".into(), Value::String(lang.to_string()));

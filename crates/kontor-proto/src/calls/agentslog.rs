@@ -2,11 +2,9 @@
 //! (`actionkind`, `note`), unlike the German names the read returns.
 
 use serde::{Deserialize, Serialize};
-use serde_json::{Map, Value};
 
-use super::params::Params;
+use super::params::SerdeParams;
 use super::serde_params;
-use crate::ApiError;
 
 pub const RESOURCE_TYPE: &str = "agentslog";
 
@@ -22,12 +20,24 @@ pub struct CreateParams {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
     /// One entry per address.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(
+        default,
+        deserialize_with = "serde_params::lenient::int_list",
+        skip_serializing_if = "Vec::is_empty"
+    )]
     pub addressids: Vec<i64>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "serde_params::lenient::opt_int",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub estateid: Option<i64>,
     /// Seconds.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "serde_params::lenient::opt_int",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub duration: Option<i64>,
     /// `A` … `G`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -36,12 +46,4 @@ pub struct CreateParams {
     pub origincontact: Option<String>,
 }
 
-impl CreateParams {
-    pub fn parse(params: Params<'_>) -> Result<CreateParams, ApiError> {
-        serde_params::parse(params)
-    }
-
-    pub fn to_parameters(&self) -> Map<String, Value> {
-        serde_params::to_parameters(self)
-    }
-}
+impl SerdeParams for CreateParams {}

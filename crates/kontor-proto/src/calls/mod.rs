@@ -10,3 +10,5 @@ pub mod searchcriteria;
 pub mod serde_params;
 pub mod task;
 pub mod uploadfile;
+
+pub use params::{CallParams, Params, SerdeParams};

@@ -2,9 +2,34 @@
 //! wrong types. Unknown parameters are ignored on purpose: real clients send extras
 //! (`listlimit` on gets, `extendedclaim`, `showfielddependencies`).
 
+use serde::de::DeserializeOwned;
+use serde::Serialize;
 use serde_json::{Map, Value};
 
 use crate::{ApiError, ErrorCode, Language};
+
+/// The typed parameters of a call: parsed from an action by the server, written into one by
+/// the SDK, so that the two cannot drift apart.
+pub trait CallParams: Sized {
+    fn parse(params: Params<'_>) -> Result<Self, ApiError>;
+    /// The wire form.
+    fn to_parameters(&self) -> Map<String, Value>;
+}
+
+/// Parameters that are plain named values, described by serde derives: implementing this
+/// empty trait gives them [`CallParams`] (fields that PHP clients send as strings read
+/// through [`super::serde_params::lenient`]).
+pub trait SerdeParams: Serialize + DeserializeOwned {}
+
+impl<T: SerdeParams> CallParams for T {
+    fn parse(params: Params<'_>) -> Result<Self, ApiError> {
+        super::serde_params::parse(params)
+    }
+
+    fn to_parameters(&self) -> Map<String, Value> {
+        super::serde_params::to_parameters(self)
+    }
+}
 
 /// The parameters of one action.
 #[derive(Debug, Clone, Copy)]

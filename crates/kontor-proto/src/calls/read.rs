@@ -10,7 +10,7 @@
 
 use serde_json::{Map, Value};
 
-use super::params::Params;
+use super::params::{CallParams, Params};
 use crate::{ApiError, ErrorCode, Language};
 
 /// Records per page when the client does not say.
@@ -170,8 +170,52 @@ pub enum GeoRange {
     },
 }
 
+impl GeoRange {
+    /// The wire form of `georangesearch`.
+    pub fn to_parameters(&self) -> Map<String, Value> {
+        let mut map = Map::new();
+        let (radius_km, place) = match self {
+            GeoRange::Zip {
+                country,
+                zip,
+                radius_km,
+            } => (
+                radius_km,
+                [
+                    ("country", country.as_str().into()),
+                    ("zip", zip.as_str().into()),
+                ],
+            ),
+            GeoRange::City {
+                country,
+                city,
+                radius_km,
+            } => (
+                radius_km,
+                [
+                    ("country", country.as_str().into()),
+                    ("city", city.as_str().into()),
+                ],
+            ),
+            GeoRange::Point {
+                lat,
+                lon,
+                radius_km,
+            } => (
+                radius_km,
+                [("latitude", (*lat).into()), ("longitude", (*lon).into())],
+            ),
+        };
+        for (key, value) in place {
+            map.insert(key.into(), value);
+        }
+        map.insert("radius".into(), (*radius_km).into());
+        map
+    }
+}
+
 /// Parameters of `read estate` / `read address`.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct ReadParams {
     pub data: Vec<String>,
     pub filter: Vec<Condition>,
@@ -188,6 +232,28 @@ pub struct ReadParams {
     pub recordids: Vec<i64>,
     /// `countryIsoCodeType`: how addresses' `Land` is written; `None` is full text.
     pub country_iso_code: Option<CountryIsoCode>,
+}
+
+/// What a read without parameters means: the first [`DEFAULT_LIST_LIMIT`] records.
+impl Default for ReadParams {
+    fn default() -> Self {
+        ReadParams {
+            data: Vec::new(),
+            filter: Vec::new(),
+            sort: Vec::new(),
+            listlimit: DEFAULT_LIST_LIMIT,
+            listoffset: 0,
+            formatoutput: false,
+            outputlanguage: None,
+            estatelanguage: None,
+            addestatelanguage: false,
+            add_main_lang_id: false,
+            filterid: None,
+            georangesearch: None,
+            recordids: Vec::new(),
+            country_iso_code: None,
+        }
+    }
 }
 
 /// The `countryIsoCodeType` values of `read address`.
@@ -226,8 +292,8 @@ fn invalid(name: &str, why: &str) -> ApiError {
     ApiError::with_detail(ErrorCode::InvalidValueForParameter, name).hint(why)
 }
 
-impl ReadParams {
-    pub fn parse(params: Params<'_>) -> Result<ReadParams, ApiError> {
+impl CallParams for ReadParams {
+    fn parse(params: Params<'_>) -> Result<ReadParams, ApiError> {
         let map = params.0;
         Ok(ReadParams {
             data: parse_data(map.get("data"))?,
@@ -247,8 +313,7 @@ impl ReadParams {
         })
     }
 
-    /// The wire form, for the SDK.
-    pub fn to_parameters(&self) -> Map<String, Value> {
+    fn to_parameters(&self) -> Map<String, Value> {
         let mut map = Map::new();
         if !self.data.is_empty() {
             map.insert(
@@ -287,7 +352,7 @@ impl ReadParams {
                 .collect();
             map.insert("sortby".into(), Value::Object(sort));
         }
-        if self.listlimit != 0 {
+        if self.listlimit != DEFAULT_LIST_LIMIT {
             map.insert("listlimit".into(), self.listlimit.into());
         }
         if self.listoffset != 0 {
@@ -312,6 +377,9 @@ impl ReadParams {
         }
         if let Some(id) = self.filterid {
             map.insert("filterid".into(), id.into());
+        }
+        if let Some(geo) = &self.georangesearch {
+            map.insert("georangesearch".into(), Value::Object(geo.to_parameters()));
         }
         if let Some(code) = self.country_iso_code {
             map.insert("countryIsoCodeType".into(), code.as_str().into());

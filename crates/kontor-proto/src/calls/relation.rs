@@ -8,9 +8,8 @@
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
-use super::params::Params;
+use super::params::SerdeParams;
 use super::serde_params;
-use crate::ApiError;
 
 pub const GET_RESOURCE_TYPE: &str = "idsfromrelation";
 pub const RESOURCE_TYPE: &str = "relation";
@@ -21,9 +20,19 @@ pub const RELATION_URN_PREFIX: &str = "urn:onoffice-de-ns:smart:2.5:relationType
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct GetParams {
     pub relationtype: String,
-    #[serde(default, skip_serializing_if = "Vec::is_empty", alias = "parentIds")]
+    #[serde(
+        default,
+        deserialize_with = "serde_params::lenient::int_list",
+        skip_serializing_if = "Vec::is_empty",
+        alias = "parentIds"
+    )]
     pub parentids: Vec<i64>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty", alias = "childIds")]
+    #[serde(
+        default,
+        deserialize_with = "serde_params::lenient::int_list",
+        skip_serializing_if = "Vec::is_empty",
+        alias = "childIds"
+    )]
     pub childids: Vec<i64>,
 }
 
@@ -31,32 +40,18 @@ pub struct GetParams {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct WriteParams {
     pub relationtype: String,
+    #[serde(deserialize_with = "serde_params::lenient::int_list")]
     pub parentid: Vec<i64>,
+    #[serde(deserialize_with = "serde_params::lenient::int_list")]
     pub childid: Vec<i64>,
     /// Only `statusTerminbestaetigung` / `statusTerminrueckmeldung` on appointment relations.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub relationinfo: Option<Map<String, Value>>,
 }
 
-impl GetParams {
-    pub fn parse(params: Params<'_>) -> Result<GetParams, ApiError> {
-        serde_params::parse(params)
-    }
+impl SerdeParams for GetParams {}
 
-    pub fn to_parameters(&self) -> Map<String, Value> {
-        serde_params::to_parameters(self)
-    }
-}
-
-impl WriteParams {
-    pub fn parse(params: Params<'_>) -> Result<WriteParams, ApiError> {
-        serde_params::parse(params)
-    }
-
-    pub fn to_parameters(&self) -> Map<String, Value> {
-        serde_params::to_parameters(self)
-    }
-}
+impl SerdeParams for WriteParams {}
 
 /// The full URN of a short relation type (`estate:address:owner`).
 pub fn relation_type(short: &str) -> String {

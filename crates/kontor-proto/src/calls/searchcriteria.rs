@@ -1,11 +1,10 @@
 //! `get searchcriterias`: search criteria by address, by criterion id, or by filter.
 
 use serde::{Deserialize, Serialize};
-use serde_json::{Map, Value};
+use serde_json::Value;
 
-use super::params::Params;
+use super::params::SerdeParams;
 use super::serde_params;
-use crate::ApiError;
 
 pub const GET_RESOURCE_TYPE: &str = "searchcriterias";
 
@@ -16,18 +15,18 @@ pub struct GetParams {
     pub mode: String,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub ids: Vec<Value>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "serde_params::lenient::opt_u32",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub listlimit: Option<u32>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "serde_params::lenient::opt_u64",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub listoffset: Option<u64>,
 }
 
-impl GetParams {
-    pub fn parse(params: Params<'_>) -> Result<GetParams, ApiError> {
-        serde_params::parse(params)
-    }
-
-    pub fn to_parameters(&self) -> Map<String, Value> {
-        serde_params::to_parameters(self)
-    }
-}
+impl SerdeParams for GetParams {}

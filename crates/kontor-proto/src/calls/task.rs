@@ -3,9 +3,8 @@
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
-use super::params::Params;
+use super::params::SerdeParams;
 use super::serde_params;
-use crate::ApiError;
 
 pub const RESOURCE_TYPE: &str = "task";
 
@@ -16,23 +15,17 @@ pub struct CreateParams {
     #[serde(
         default,
         rename = "relatedAddressId",
+        deserialize_with = "serde_params::lenient::opt_int",
         skip_serializing_if = "Option::is_none"
     )]
     pub related_address_id: Option<i64>,
     #[serde(
         default,
         rename = "relatedEstateId",
+        deserialize_with = "serde_params::lenient::opt_int",
         skip_serializing_if = "Option::is_none"
     )]
     pub related_estate_id: Option<i64>,
 }
 
-impl CreateParams {
-    pub fn parse(params: Params<'_>) -> Result<CreateParams, ApiError> {
-        serde_params::parse(params)
-    }
-
-    pub fn to_parameters(&self) -> Map<String, Value> {
-        serde_params::to_parameters(self)
-    }
-}
+impl SerdeParams for CreateParams {}

@@ -8,11 +8,9 @@
 //! ```
 
 use serde::{Deserialize, Serialize};
-use serde_json::{Map, Value};
 
-use super::params::Params;
+use super::params::SerdeParams;
 use super::serde_params;
-use crate::ApiError;
 
 pub const RESOURCE_TYPE: &str = "uploadfile";
 
@@ -30,7 +28,10 @@ pub struct AttachParams {
     pub tmp_upload_id: String,
     /// `estate`, `address`, `agentsLog`, `task` or `tmpUpload`.
     pub module: String,
-    #[serde(rename = "relatedRecordId")]
+    #[serde(
+        rename = "relatedRecordId",
+        deserialize_with = "serde_params::lenient::int"
+    )]
     pub related_record_id: i64,
     /// The file name.
     pub file: String,
@@ -41,32 +42,21 @@ pub struct AttachParams {
     pub title: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub freetext: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "serde_params::lenient::opt_int",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub position: Option<i64>,
     #[serde(
         default,
         rename = "setDefaultPublicationRights",
+        deserialize_with = "serde_params::lenient::flag",
         skip_serializing_if = "serde_params::is_false"
     )]
     pub set_default_publication_rights: bool,
 }
 
-impl ContentParams {
-    pub fn parse(params: Params<'_>) -> Result<ContentParams, ApiError> {
-        serde_params::parse(params)
-    }
+impl SerdeParams for ContentParams {}
 
-    pub fn to_parameters(&self) -> Map<String, Value> {
-        serde_params::to_parameters(self)
-    }
-}
-
-impl AttachParams {
-    pub fn parse(params: Params<'_>) -> Result<AttachParams, ApiError> {
-        serde_params::parse(params)
-    }
-
-    pub fn to_parameters(&self) -> Map<String, Value> {
-        serde_params::to_parameters(self)
-    }
-}
+impl SerdeParams for AttachParams {}

@@ -6,6 +6,7 @@
 
 use kontor_proto::calls::actionkindtypes::{ActionKindElements, GetParams, LabelMap, RECORD_TYPE};
 use kontor_proto::calls::params::Params;
+use kontor_proto::calls::CallParams;
 use kontor_proto::{ApiError, Data, Language, Record, RecordId};
 use kontor_store::{ActionKind, ActionKindStore};
 

@@ -3,6 +3,7 @@
 use kontor_proto::calls::params::Params;
 use kontor_proto::calls::read::CountryIsoCode;
 use kontor_proto::calls::read::ReadParams;
+use kontor_proto::calls::CallParams;
 use kontor_proto::data_writer::{DataWriter, ElementKey};
 use kontor_proto::response::RenderedData;
 use kontor_proto::{ApiError, ErrorCode, Language, RecordId};

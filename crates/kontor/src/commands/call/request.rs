@@ -6,6 +6,7 @@ use std::path::Path;
 
 use kontor_client::{Action, ActionVerb};
 use kontor_proto::calls::read::{ReadParams, SortKey};
+use kontor_proto::calls::CallParams;
 use kontor_proto::verb::ACTION_URN_PREFIX;
 use serde_json::{Map, Value};
 
