@@ -312,7 +312,8 @@ pub struct CallArgs {
     /// Print the response envelope exactly as received.
     #[arg(long)]
     pub raw: bool,
-    /// Endpoint (`http://127.0.0.1:8080/api/stable/api.php`) or server (`…/api/`).
+    /// The server (`http://127.0.0.1:8080`), its API directory (`…/api/`) or the endpoint
+    /// (`…/api/stable/api.php`).
     #[arg(long)]
     pub url: Option<String>,
     /// API token (32 characters).
@@ -324,9 +325,9 @@ pub struct CallArgs {
     /// A profile of ~/.config/kontor/profiles.toml.
     #[arg(long)]
     pub profile: Option<String>,
-    /// API version when --url names a server rather than an endpoint.
-    #[arg(long, default_value = "stable", value_parser = ["stable", "latest"])]
-    pub api_version: String,
+    /// API version, for a URL that does not name one [default: stable].
+    #[arg(long, value_parser = ["stable", "latest"])]
+    pub api_version: Option<String>,
     /// Sign with the legacy HMAC v1 instead of v2.
     #[arg(long)]
     pub hmac_v1: bool,
