@@ -130,7 +130,7 @@ async fn run_estate_creates(
     let checked: Vec<Result<(), ApiError>> = actions
         .iter()
         .map(|a| {
-            auth::check_timestamp(a, now, state.config.timestamp_window_secs)?;
+            auth::check_timestamp(a, now, state.config.timestamp_window)?;
             auth::check_hmac(a, &request.token, &user.secret)
         })
         .collect();
@@ -180,7 +180,7 @@ async fn run_action(
         .map(|r| (r.verb.name(), r.resource))
         .unwrap_or(("unknown", "unknown"));
     let outcome = async {
-        auth::check_timestamp(action, now, state.config.timestamp_window_secs)?;
+        auth::check_timestamp(action, now, state.config.timestamp_window)?;
         auth::check_hmac(action, &request.token, &user.secret)?;
         let route = routed?;
         let ctx = Ctx {
