@@ -47,7 +47,7 @@ pub(crate) async fn endpoint(
     let body = encode(&envelope);
     summary.bytes_out = body.len();
     summary.duration = started.elapsed();
-    observe::record(&summary);
+    observe::record(&summary, state.config.metrics_tenants);
     (
         [(header::CONTENT_TYPE, "application/json; charset=utf-8")],
         body,

@@ -102,6 +102,6 @@ async fn readyz(State(state): State<AppState>) -> (StatusCode, String) {
     }
 }
 
-async fn metrics() -> String {
-    observe::render()
+async fn metrics(State(state): State<AppState>) -> String {
+    observe::render(&state.store)
 }

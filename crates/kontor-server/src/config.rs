@@ -13,6 +13,10 @@ pub struct ServerConfig {
     /// Bearer token of the admin endpoints (`/admin/…`); they answer 404 when unset, so
     /// that an instance exposes nothing beyond the API unless its operator asks for it.
     pub admin_token: Option<String>,
+    /// Tenants whose requests `/metrics` counts by name: the first this many to make a
+    /// request since start; the others are counted together, so that the number of series
+    /// stays bounded however many tenants there are.
+    pub metrics_tenants: usize,
 }
 
 impl Default for ServerConfig {
@@ -21,6 +25,7 @@ impl Default for ServerConfig {
             body_limit: 8 * 1024 * 1024,
             timestamp_window: TimestampWindow::from_secs(120),
             admin_token: None,
+            metrics_tenants: 100,
         }
     }
 }

@@ -3,6 +3,7 @@
 use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand};
+use kontor_server::ServerConfig;
 
 #[derive(Debug, Parser)]
 #[command(
@@ -215,6 +216,11 @@ pub struct ServeArgs {
     /// Bearer token that opens the admin endpoints (/admin/...); without it they answer 404.
     #[arg(long, env = "KONTOR_ADMIN_TOKEN", hide_env_values = true)]
     pub admin_token: Option<String>,
+    /// Tenants that /metrics counts requests of by name (the first N to make a request);
+    /// the others are counted together as "(other)".
+    #[arg(long, env = "KONTOR_METRICS_TENANTS", value_name = "N",
+          default_value_t = ServerConfig::default().metrics_tenants)]
+    pub metrics_tenants: usize,
 }
 
 #[derive(Debug, Subcommand)]

@@ -36,6 +36,7 @@ pub async fn run(global: &Global, args: ServeArgs) -> Result<(), CommandError> {
     tracing::info!(%addr, backend = store.backend(), "serving");
     let config = ServerConfig {
         admin_token: args.admin_token.clone().filter(|t| !t.is_empty()),
+        metrics_tenants: args.metrics_tenants,
         ..ServerConfig::default()
     };
     kontor_server::serve(listener, AppState::new(store.clone(), config)).await?;
