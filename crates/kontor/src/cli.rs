@@ -216,6 +216,24 @@ pub struct ServeArgs {
     /// Bearer token that opens the admin endpoints (/admin/...); without it they answer 404.
     #[arg(long, env = "KONTOR_ADMIN_TOKEN", hide_env_values = true)]
     pub admin_token: Option<String>,
+    /// Seconds a client has to send a request's headers (also the longest a keep-alive
+    /// connection stays idle); then the connection is closed.
+    #[arg(long, env = "KONTOR_HEADER_TIMEOUT", value_name = "SECS",
+          default_value_t = ServerConfig::default().header_read_timeout.as_secs(),
+          value_parser = clap::value_parser!(u64).range(1..))]
+    pub header_timeout: u64,
+    /// Seconds a client has to send a whole request body; a late body is answered with an
+    /// error and the connection is closed.
+    #[arg(long, env = "KONTOR_BODY_TIMEOUT", value_name = "SECS",
+          default_value_t = ServerConfig::default().body_read_timeout.as_secs(),
+          value_parser = clap::value_parser!(u64).range(1..))]
+    pub body_timeout: u64,
+    /// Connections open at once; more clients wait until one closes. Keep it below the
+    /// file-descriptor limit (ulimit -n).
+    #[arg(long, env = "KONTOR_MAX_CONNECTIONS", value_name = "N",
+          default_value_t = ServerConfig::default().max_connections,
+          value_parser = clap::builder::RangedU64ValueParser::<usize>::new().range(1..))]
+    pub max_connections: usize,
     /// Tenants that /metrics counts requests of by name (the first N to make a request);
     /// the others are counted together as "(other)".
     #[arg(long, env = "KONTOR_METRICS_TENANTS", value_name = "N",
