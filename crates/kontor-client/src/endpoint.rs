@@ -235,8 +235,10 @@ mod tests {
         let conflict = parse("https://example.org/api/stable/api.php", latest);
         assert_eq!(
             conflict.as_ref().map_err(String::as_str),
-            Err("the URL \"https://example.org/api/stable/api.php\" names the API version \
-                 \"stable\", but \"latest\" was asked for; leave out one of them")
+            Err(
+                "the URL \"https://example.org/api/stable/api.php\" names the API version \
+                 \"stable\", but \"latest\" was asked for; leave out one of them"
+            )
         );
         assert!(parse("https://example.org/api/stable/", latest).is_err());
         // A version directory a server may offer beside stable and latest.
@@ -270,7 +272,12 @@ mod tests {
     #[test]
     fn other_urls_are_refused_with_the_accepted_forms() {
         let message = |text: &str| parse(text, None).err().unwrap_or_default();
-        for text in ["127.0.0.1:8080", "localhost:8080", "/api/", "ftp://x/api.php"] {
+        for text in [
+            "127.0.0.1:8080",
+            "localhost:8080",
+            "/api/",
+            "ftp://x/api.php",
+        ] {
             assert!(
                 message(text).ends_with("must start with http:// or https://"),
                 "{text}: {}",
@@ -283,7 +290,10 @@ mod tests {
             "http://127.0.0.1:8080/kontor",
         ] {
             let m = message(text);
-            assert!(m.contains("does not lead to the API") && m.contains(ACCEPTED_FORMS), "{m}");
+            assert!(
+                m.contains("does not lead to the API") && m.contains(ACCEPTED_FORMS),
+                "{m}"
+            );
         }
         assert!(message("http://[::1/api/").contains("is not valid"));
         assert!(message("http://h/api/#top").contains("#fragment"));

@@ -165,8 +165,7 @@ fn bad_configuration_is_refused_with_one_clear_message() {
 }
 
 #[tokio::test]
-async fn every_url_form_reaches_the_endpoint_and_a_404_names_the_url_and_the_forms() -> TestResult
-{
+async fn every_url_form_reaches_the_endpoint_and_a_404_names_the_url_and_the_forms() -> TestResult {
     let kontor = Kontor::start().await?;
     let root = format!("http://{}", kontor.addr);
     for url in [
@@ -216,9 +215,6 @@ async fn every_url_form_reaches_the_endpoint_and_a_404_names_the_url_and_the_for
         .build()
         .err()
         .ok_or("a contradicting version must be refused")?;
-    assert!(
-        matches!(conflict, ClientError::Endpoint(_)),
-        "{conflict:?}"
-    );
+    assert!(matches!(conflict, ClientError::Endpoint(_)), "{conflict:?}");
     Ok(())
 }

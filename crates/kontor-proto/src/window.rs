@@ -43,8 +43,13 @@ mod tests {
     fn timestamp_window_holds_at_its_edges_and_at_the_ends_of_i64() {
         let window = TimestampWindow::from_secs(120);
         for now in [0, 1_700_000_000, -1_700_000_000, i64::MIN, i64::MAX] {
-            for (offset, inside) in [(0, true), (120, true), (-120, true), (121, false), (-121, false)]
-            {
+            for (offset, inside) in [
+                (0, true),
+                (120, true),
+                (-120, true),
+                (121, false),
+                (-121, false),
+            ] {
                 let Some(timestamp) = now.checked_add(offset) else {
                     continue;
                 };

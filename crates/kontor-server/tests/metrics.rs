@@ -30,8 +30,7 @@ fn sample(text: &str, series: &str) -> Option<f64> {
 }
 
 #[tokio::test]
-async fn a_fresh_server_shows_every_metric_with_help_and_type_before_any_request() -> TestResult
-{
+async fn a_fresh_server_shows_every_metric_with_help_and_type_before_any_request() -> TestResult {
     let server = TestServer::start().await?;
     let text = scrape(&server).await?;
     let mut expected = vec![
@@ -49,7 +48,8 @@ async fn a_fresh_server_shows_every_metric_with_help_and_type_before_any_request
     }
     for (name, kind) in expected {
         assert!(
-            text.lines().any(|l| l.starts_with(&format!("# HELP {name} "))),
+            text.lines()
+                .any(|l| l.starts_with(&format!("# HELP {name} "))),
             "no HELP for {name}:\n{text}"
         );
         assert!(
@@ -101,8 +101,7 @@ async fn a_fresh_server_shows_every_metric_with_help_and_type_before_any_request
 }
 
 #[tokio::test]
-async fn requests_are_counted_per_tenant_up_to_the_limit_and_by_read_cache_outcome(
-) -> TestResult {
+async fn requests_are_counted_per_tenant_up_to_the_limit_and_by_read_cache_outcome() -> TestResult {
     let server = TestServer::start_with(ServerConfig {
         metrics_tenants: 1,
         ..ServerConfig::default()
@@ -169,6 +168,10 @@ async fn requests_are_counted_per_tenant_up_to_the_limit_and_by_read_cache_outco
         1.0,
         "{text}"
     );
-    assert_eq!(count("kontor_requests_total{outcome=\"ok\"}"), 6.0, "{text}");
+    assert_eq!(
+        count("kontor_requests_total{outcome=\"ok\"}"),
+        6.0,
+        "{text}"
+    );
     Ok(())
 }

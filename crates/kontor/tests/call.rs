@@ -574,7 +574,8 @@ fn the_url_may_be_the_server_root_the_api_directory_or_the_endpoint() -> TestRes
 
     // What is not an endpoint is reported with where the URL came from and what to write.
     let not_found = format!("{root}/kontor/api/");
-    let cases: Vec<(Vec<&str>, &[(&str, &str)], String)> = vec![
+    type Case<'a> = (Vec<&'a str>, &'a [(&'a str, &'a str)], String);
+    let cases: Vec<Case> = vec![
         (
             vec!["--url", &not_found],
             &[],
@@ -595,12 +596,7 @@ fn the_url_may_be_the_server_root_the_api_directory_or_the_endpoint() -> TestRes
             format!("error: profile \"typo\": the URL \"{root}/apii/\" does not lead to the API"),
         ),
         (
-            vec![
-                "--url",
-                &s.endpoint,
-                "--api-version",
-                "latest",
-            ],
+            vec!["--url", &s.endpoint, "--api-version", "latest"],
             &[],
             format!(
                 "error: --url: the URL \"{}\" names the API version \"stable\", but \"latest\" \
@@ -615,7 +611,10 @@ fn the_url_may_be_the_server_root_the_api_directory_or_the_endpoint() -> TestRes
         let out = kontor(&home, &args, env, None)?;
         let stderr = text(&out.stderr);
         assert_eq!(out.status.code(), Some(1), "{args:?}: {stderr}");
-        assert!(stderr.starts_with(&expected), "{args:?}:\n{stderr}\n{expected}");
+        assert!(
+            stderr.starts_with(&expected),
+            "{args:?}:\n{stderr}\n{expected}"
+        );
         assert_eq!(stderr.trim_end().lines().count(), 1, "{stderr}");
     }
     let _ = std::fs::remove_dir_all(&home);

@@ -58,7 +58,15 @@ pub fn resolve(args: &CallArgs) -> Result<Settings, CommandError> {
     let pick = |flag: &Option<String>, env_name: &str, field: fn(&Profile) -> &Option<String>| {
         let profile = |name: &str| format!("profile {name:?}");
         flag.clone()
-            .map(|v| (v, format!("--{}", env_name.trim_start_matches("KONTOR_").to_lowercase())))
+            .map(|v| {
+                (
+                    v,
+                    format!(
+                        "--{}",
+                        env_name.trim_start_matches("KONTOR_").to_lowercase()
+                    ),
+                )
+            })
             .or_else(|| {
                 let name = args.profile.as_deref().unwrap_or_default();
                 explicit
@@ -67,7 +75,11 @@ pub fn resolve(args: &CallArgs) -> Result<Settings, CommandError> {
                     .map(|v| (v, profile(name)))
             })
             .or_else(|| env(env_name).map(|v| (v, env_name.to_string())))
-            .or_else(|| field(&implicit).clone().map(|v| (v, profile(&implicit_name))))
+            .or_else(|| {
+                field(&implicit)
+                    .clone()
+                    .map(|v| (v, profile(&implicit_name)))
+            })
     };
     let version = args.api_version.as_deref().and_then(ApiVersion::parse);
     let endpoint = match pick(&args.url, "KONTOR_URL", |p| &p.url) {
