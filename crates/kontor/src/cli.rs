@@ -66,8 +66,8 @@ pub enum Command {
     /// Manage a tenant's saved filters (`get filters`, `filterid`).
     #[command(subcommand)]
     Filter(FilterCommand),
-    /// Measure the server over HTTP against a baseline (issue 3's scenarios); PostgreSQL with
-    /// --database-url, else fresh SQLite files.
+    /// Measure the server over HTTP against a minimal HTTP server measured in the same run;
+    /// on PostgreSQL with --database-url, else on fresh SQLite files.
     Bench(Box<BenchArgs>),
 }
 
@@ -90,6 +90,7 @@ pub struct BenchArgs {
     /// Also stop a run after this many requests.
     #[arg(long, value_name = "N")]
     pub max_requests: Option<u64>,
+    /// What to measure.
     #[arg(long, value_enum, default_value = "all")]
     pub scenario: BenchScenario,
     /// Keep the SQLite files in DIR instead of a temporary directory that is removed.
@@ -104,19 +105,21 @@ pub struct BenchArgs {
     pub request_log: bool,
 }
 
-/// Which of issue 3's scenarios to run.
+/// What `kontor bench` measures.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum BenchScenario {
+    /// Every scenario below.
     All,
-    /// (a) list reads of 20, moving and repeated filter.
+    /// List reads of 20 estates, with a filter that changes every request and a repeated one.
     Read,
-    /// (b) a filter and sort on each real-client field, plus two JSON-only fields.
+    /// A filter and a sort on each field websites filter on, and on two fields kept only in
+    /// the record's JSON document (no column, no index).
     Fields,
-    /// (c) list reads of 500 with 30 fields.
+    /// List reads of 500 estates with 30 fields.
     Read500,
-    /// (d) create estates, 100 actions per request.
+    /// Estate creates, 100 actions per request.
     Create,
-    /// (e) memory of a `kontor serve` process under load.
+    /// The memory of a `kontor serve` process under load.
     Rss,
 }
 
@@ -125,8 +128,10 @@ pub struct SeedArgs {
     /// The tenant to fill.
     #[arg(long, default_value = "demo")]
     pub tenant: String,
+    /// Estates to create.
     #[arg(long, default_value_t = 1000)]
     pub estates: u64,
+    /// Addresses to create.
     #[arg(long, default_value_t = 500)]
     pub addresses: u64,
     /// The same seed gives the same records.
@@ -145,8 +150,10 @@ pub enum FieldCommand {
     Add(FieldAddArgs),
     /// List a module's fields (standard and custom).
     List {
+        /// The tenant whose fields to list.
         #[arg(long)]
         tenant: String,
+        /// estate or address.
         #[arg(long, default_value = "estate")]
         module: String,
     },
@@ -157,10 +164,13 @@ pub enum FilterCommand {
     /// Save a filter, e.g. `kontor filter add --tenant demo --module estate --name Published
     /// --filter '{"veroeffentlichen":[{"op":"=","val":1}]}'`.
     Add {
+        /// The tenant to save the filter for.
         #[arg(long)]
         tenant: String,
+        /// estate or address.
         #[arg(long)]
         module: String,
+        /// The name `get filters` shows.
         #[arg(long)]
         name: String,
         /// public, office or private.
@@ -172,8 +182,10 @@ pub enum FilterCommand {
     },
     /// List a module's saved filters.
     List {
+        /// The tenant whose filters to list.
         #[arg(long)]
         tenant: String,
+        /// estate or address.
         #[arg(long, default_value = "estate")]
         module: String,
     },
@@ -181,6 +193,7 @@ pub enum FilterCommand {
 
 #[derive(Debug, Args)]
 pub struct FieldAddArgs {
+    /// The tenant to add the field to.
     #[arg(long)]
     pub tenant: String,
     /// estate or address.
@@ -192,15 +205,19 @@ pub struct FieldAddArgs {
     /// varchar, text, integer, float, boolean, date, datetime, singleselect, multiselect.
     #[arg(long = "type")]
     pub field_type: String,
+    /// For varchar: the most characters a value may have.
     #[arg(long)]
     pub length: Option<u32>,
+    /// The German label.
     #[arg(long)]
     pub label_deu: String,
+    /// The English label.
     #[arg(long)]
     pub label_eng: Option<String>,
     /// A select value as KEY=GERMAN=ENGLISH (repeat for each value).
     #[arg(long = "value")]
     pub values: Vec<String>,
+    /// The default value `get fields` reports (for a select field, one of the --value keys).
     #[arg(long)]
     pub default: Option<String>,
 }
@@ -256,6 +273,7 @@ pub enum TenantCommand {
 pub enum ApiUserCommand {
     /// Create an API user and print its token and secret.
     Create {
+        /// The tenant the API user works in.
         #[arg(long)]
         tenant: String,
         /// 32 characters; generated when absent.
@@ -267,11 +285,13 @@ pub enum ApiUserCommand {
     },
     /// List API users (never their secrets).
     List {
+        /// Only this tenant's API users.
         #[arg(long)]
         tenant: Option<String>,
     },
     /// Give an API user a new secret and print it.
     RotateSecret {
+        /// The API user's token.
         #[arg(long)]
         token: String,
         /// 64 characters; generated when absent.
