@@ -8,10 +8,7 @@ use kontor_proto::{ApiSecret, ApiToken};
 use crate::cache::Cache;
 use crate::retry::RetryPolicy;
 use crate::transport::Inner;
-use crate::{Client, ClientError};
-
-/// The public onOffice API server; the version and `/api.php` are appended to it.
-pub const DEFAULT_SERVER: &str = "https://api.onoffice.de/api/";
+use crate::{Client, ClientError, Endpoint};
 
 /// The API version segment of the endpoint URL.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -56,9 +53,9 @@ pub enum SignatureScheme {
 pub struct ClientBuilder {
     token: ApiToken,
     secret: ApiSecret,
-    server: String,
-    version: ApiVersion,
-    endpoint: Option<String>,
+    /// As given; parsed by `build`, together with the version (`endpoint.rs`).
+    url: Option<String>,
+    version: Option<ApiVersion>,
     timeout: Duration,
     connect_timeout: Duration,
     user_agent: String,
@@ -72,9 +69,8 @@ impl ClientBuilder {
         ClientBuilder {
             token,
             secret,
-            server: DEFAULT_SERVER.to_string(),
-            version: ApiVersion::Stable,
-            endpoint: None,
+            url: None,
+            version: None,
             // The field configuration of a large customer takes seconds on the real API.
             timeout: Duration::from_secs(60),
             connect_timeout: Duration::from_secs(10),
@@ -85,22 +81,24 @@ impl ClientBuilder {
         }
     }
 
-    /// The API server the version is appended to, e.g. `http://127.0.0.1:8080/api/`
-    /// (a missing trailing `/` is added, unlike in the PHP SDK).
-    pub fn server(mut self, server: impl Into<String>) -> Self {
-        self.server = server.into();
-        self
+    /// Where to send requests, in any form [`Endpoint::parse`] accepts: the server root
+    /// (`http://127.0.0.1:8080`), the API directory as the PHP SDK's `setApiServer` takes it
+    /// (`…/api/`, the trailing `/` optional) or the full endpoint (`…/api/stable/api.php`).
+    /// The same as [`Self::endpoint`]; without either, the public onOffice API.
+    pub fn server(self, server: impl Into<String>) -> Self {
+        self.endpoint(server)
     }
 
-    /// `stable` (default) or `latest`.
+    /// `stable` (default) or `latest`, for a URL that does not name its version; a URL
+    /// that names another one is refused by [`Self::build`].
     pub fn version(mut self, version: ApiVersion) -> Self {
-        self.version = version;
+        self.version = Some(version);
         self
     }
 
-    /// The full endpoint URL (`…/api/stable/api.php`), instead of server plus version.
+    /// Where to send requests; see [`Self::server`], which is the same.
     pub fn endpoint(mut self, url: impl Into<String>) -> Self {
-        self.endpoint = Some(url.into());
+        self.url = Some(url.into());
         self
     }
 
@@ -144,20 +142,10 @@ impl ClientBuilder {
     }
 
     pub fn build(self) -> Result<Client, ClientError> {
-        let endpoint = match self.endpoint {
-            Some(url) => url,
-            None => {
-                let slash = if self.server.ends_with('/') { "" } else { "/" };
-                format!("{}{slash}{}/api.php", self.server, self.version.as_str())
-            }
+        let endpoint = match &self.url {
+            Some(url) => Endpoint::parse(url, self.version)?,
+            None => Endpoint::onoffice(self.version.unwrap_or_default()),
         };
-        let url = reqwest::Url::parse(&endpoint)
-            .map_err(|e| ClientError::Config(format!("the URL {endpoint:?} is not valid: {e}")))?;
-        if !matches!(url.scheme(), "http" | "https") {
-            return Err(ClientError::Config(format!(
-                "the URL {endpoint:?} must start with http:// or https://"
-            )));
-        }
         let http = reqwest::Client::builder()
             .timeout(self.timeout)
             .connect_timeout(self.connect_timeout)
@@ -167,7 +155,7 @@ impl ClientBuilder {
         Ok(Client {
             inner: Arc::new(Inner {
                 http,
-                url,
+                url: endpoint.url().clone(),
                 token: self.token,
                 secret: self.secret,
                 scheme: self.scheme,

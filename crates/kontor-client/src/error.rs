@@ -8,6 +8,9 @@ use std::fmt;
 
 use kontor_proto::{ActionVerb, CredentialError, ErrorCode};
 
+use crate::endpoint::ACCEPTED_FORMS;
+use crate::EndpointError;
+
 /// An action the server answered with a non-zero `errorcode`.
 ///
 /// ```
@@ -53,14 +56,17 @@ pub enum ClientError {
     /// A token or secret of the wrong length or with characters no API credential has.
     #[error("{0}")]
     Credential(#[from] CredentialError),
-    /// A setting the client cannot work with (a URL that does not parse, …).
+    /// A setting the client cannot work with.
     #[error("{0}")]
     Config(String),
+    /// A URL that is not an API endpoint in any of the accepted forms.
+    #[error(transparent)]
+    Endpoint(#[from] EndpointError),
     /// No answer: the server could not be reached, or the connection broke or timed out.
     #[error("cannot reach {url}: {reason}")]
     Transport { url: String, reason: String },
     /// The server answered with an HTTP error status and no API envelope.
-    #[error("{url} answered HTTP {status}")]
+    #[error("{url} answered HTTP {status}{}", status_hint(*status))]
     Http { url: String, status: u16 },
     /// The body is not JSON, or not the API's envelope.
     #[error("{url} did not answer with an API envelope: {reason}")]
@@ -95,5 +101,14 @@ impl ClientError {
             ClientError::Action { error, .. } => Some(error),
             _ => None,
         }
+    }
+}
+
+/// What an HTTP status without an API envelope means for the URL, where it says more than
+/// the number: a 404 is a URL with no endpoint behind it.
+fn status_hint(status: u16) -> String {
+    match status {
+        404 => format!(": no API endpoint is there; {ACCEPTED_FORMS}"),
+        _ => String::new(),
     }
 }

@@ -163,3 +163,58 @@ fn bad_configuration_is_refused_with_one_clear_message() {
         .unwrap_or_default();
     assert_eq!(latest, "http://127.0.0.1:8080/api/latest/api.php");
 }
+
+#[tokio::test]
+async fn every_url_form_reaches_the_endpoint_and_a_404_names_the_url_and_the_forms() -> TestResult {
+    let kontor = Kontor::start().await?;
+    let root = format!("http://{}", kontor.addr);
+    for url in [
+        root.clone(),
+        format!("{root}/"),
+        format!("{root}/api"),
+        format!("{root}/api/"),
+        format!("{root}/api/latest/"),
+        format!("{root}/api/stable/api.php"),
+        format!("{root}/api/stable/api.php?from=test"),
+    ] {
+        let client = Client::with_credentials(common::TOKEN, SECRET)?
+            .server(url.as_str())
+            .build()?;
+        let reply = client
+            .call(calls::actionkindtypes::get().into())
+            .await
+            .map_err(|e| format!("{url}: {e}"))?;
+        assert_eq!(reply.records()[0].elements["key"], "Email", "{url}");
+    }
+    // A prefix that no server route has: the 404 says which URL was tried and what to write.
+    let client = Client::with_credentials(common::TOKEN, SECRET)?
+        .server(format!("{root}/kontor/api/"))
+        .build()?;
+    let error = client
+        .call(calls::actionkindtypes::get().into())
+        .await
+        .err()
+        .ok_or("a URL without an endpoint must fail")?;
+    assert!(
+        matches!(error, ClientError::Http { status: 404, .. }),
+        "{error:?}"
+    );
+    assert_eq!(
+        error.to_string(),
+        format!(
+            "{root}/kontor/api/stable/api.php answered HTTP 404: no API endpoint is there; \
+             give the server (http://127.0.0.1:8080), its API directory \
+             (http://127.0.0.1:8080/api/) or the endpoint \
+             (http://127.0.0.1:8080/api/stable/api.php)"
+        )
+    );
+    // A version asked for that the URL contradicts is refused before anything is sent.
+    let conflict = Client::with_credentials(common::TOKEN, SECRET)?
+        .server(format!("{root}/api/stable/api.php"))
+        .version(kontor_client::ApiVersion::Latest)
+        .build()
+        .err()
+        .ok_or("a contradicting version must be refused")?;
+    assert!(matches!(conflict, ClientError::Endpoint(_)), "{conflict:?}");
+    Ok(())
+}

@@ -14,6 +14,7 @@ pub mod request;
 pub mod response;
 pub mod time;
 pub mod verb;
+pub mod window;
 
 pub use credentials::{ApiSecret, ApiToken, CredentialError};
 pub use error::{ApiError, ErrorCode};
@@ -21,3 +22,4 @@ pub use language::Language;
 pub use request::{Action, HmacVersion, Request, ResourceId, Timestamp, Token};
 pub use response::{ActionResult, Data, Envelope, Record, RecordId};
 pub use verb::ActionVerb;
+pub use window::TimestampWindow;

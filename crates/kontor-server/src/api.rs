@@ -2,8 +2,7 @@
 
 use std::time::Instant;
 
-use axum::body::Bytes;
-use axum::extract::rejection::BytesRejection;
+use axum::body::{Body, Bytes};
 use axum::extract::State;
 use axum::http::header;
 use axum::response::{IntoResponse, Response};
@@ -13,6 +12,7 @@ use kontor_proto::response::{ActionStatus, ResultData};
 use kontor_proto::{Action, ActionResult, ApiError, Envelope, ErrorCode, Request, ResourceId};
 use kontor_store::{ApiUserStore, AuthenticatedUser};
 
+use crate::body_deadline::{caused_by, BodyTimedOut};
 use crate::handlers::{store_error, Ctx};
 use crate::observe::{self, RequestSummary};
 use crate::{auth, dispatch, handlers, AppState, Call};
@@ -20,10 +20,9 @@ use crate::{auth, dispatch, handlers, AppState, Call};
 // COMPAT: RB and N8N throw on non-2xx statuses; RB cannot read gzip (docs/compat.md).
 /// Answers every request with HTTP 200 and a JSON envelope, never compressed: Ruby's and
 /// n8n's clients throw on other statuses, and Ruby's cannot read a gzip body.
-pub(crate) async fn endpoint(
-    State(state): State<AppState>,
-    body: Result<Bytes, BytesRejection>,
-) -> Response {
+pub(crate) async fn endpoint(State(state): State<AppState>, body: Body) -> Response {
+    let body = read_body(&state, body).await;
+    // After the body: a slow upload is the client's time, not the server's.
     let started = Instant::now();
     let bytes_in = body.as_ref().map(|b| b.len()).unwrap_or(0);
     let mut summary = RequestSummary {
@@ -47,7 +46,7 @@ pub(crate) async fn endpoint(
     let body = encode(&envelope);
     summary.bytes_out = body.len();
     summary.duration = started.elapsed();
-    observe::record(&summary);
+    observe::record(&summary, state.config.metrics_tenants);
     (
         [(header::CONTENT_TYPE, "application/json; charset=utf-8")],
         body,
@@ -59,13 +58,9 @@ type ActionLabels = Vec<Label>;
 
 async fn handle(
     state: &AppState,
-    body: Result<Bytes, BytesRejection>,
+    body: Result<Bytes, ApiError>,
 ) -> Result<(Envelope, AuthenticatedUser, ActionLabels), ApiError> {
-    let body = body.map_err(|e| body_error(state, e))?;
-    if body.len() > state.config.body_limit {
-        return Err(too_large(state));
-    }
-    let request = decode(&body)?;
+    let request = decode(&body?)?;
     let user = authenticate(state, request.token.as_str()).await?;
     let now = kontor_proto::time::unix_now();
     let mut results = Vec::with_capacity(request.actions.len());
@@ -130,7 +125,7 @@ async fn run_estate_creates(
     let checked: Vec<Result<(), ApiError>> = actions
         .iter()
         .map(|a| {
-            auth::check_timestamp(a, now, state.config.timestamp_window_secs)?;
+            auth::check_timestamp(a, now, state.config.timestamp_window)?;
             auth::check_hmac(a, &request.token, &user.secret)
         })
         .collect();
@@ -180,7 +175,7 @@ async fn run_action(
         .map(|r| (r.verb.name(), r.resource))
         .unwrap_or(("unknown", "unknown"));
     let outcome = async {
-        auth::check_timestamp(action, now, state.config.timestamp_window_secs)?;
+        auth::check_timestamp(action, now, state.config.timestamp_window)?;
         auth::check_hmac(action, &request.token, &user.secret)?;
         let route = routed?;
         let ctx = Ctx {
@@ -233,10 +228,24 @@ fn too_large(state: &AppState) -> ApiError {
     )
 }
 
-fn body_error(state: &AppState, e: BytesRejection) -> ApiError {
-    match e {
-        BytesRejection::FailedToBufferBody(_) => too_large(state),
-        other => ApiError::with_detail(ErrorCode::MissingRequest, other.body_text()),
+/// The whole body, within the size limit and the body deadline (`body_deadline.rs`). A body
+/// that does not arrive in time gets an envelope like any other bad request; hyper then
+/// closes the connection, whose rest of the body was never read.
+async fn read_body(state: &AppState, body: Body) -> Result<Bytes, ApiError> {
+    let limit = state.config.body_limit;
+    // One byte over the limit is enough to know the body is too large.
+    match axum::body::to_bytes(body, limit.saturating_add(1)).await {
+        Ok(bytes) if bytes.len() > limit => Err(too_large(state)),
+        Ok(bytes) => Ok(bytes),
+        Err(e) if caused_by::<http_body_util::LengthLimitError>(&e) => Err(too_large(state)),
+        Err(e) if caused_by::<BodyTimedOut>(&e) => Err(ApiError::with_detail(
+            ErrorCode::MissingRequest,
+            format!("{e}; send as many bytes as Content-Length says"),
+        )),
+        Err(e) => Err(ApiError::with_detail(
+            ErrorCode::MissingRequest,
+            format!("the body could not be read: {e}"),
+        )),
     }
 }
 

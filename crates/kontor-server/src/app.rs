@@ -2,14 +2,14 @@
 
 use std::sync::Arc;
 
-use axum::extract::{DefaultBodyLimit, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use axum::routing::get;
 use axum::Router;
 use kontor_store::Store;
 use tokio::net::TcpListener;
 
-use crate::{admin, api, observe, ServerConfig};
+use crate::{admin, api, body_deadline, listen, observe, ServerConfig};
 
 /// What every request handler shares. Cheap to clone.
 #[derive(Debug, Clone)]
@@ -35,15 +35,14 @@ impl AppState {
 /// service redirects customers to their version whatever they ask for, so the segment
 /// selects nothing here either.
 pub fn router(state: AppState) -> Router {
-    // One byte over the limit is enough to know the body is too large; the endpoint then
-    // answers with an envelope, not with axum's bare 413.
-    let limit = state.config.body_limit.saturating_add(1);
+    // The endpoint reads its body itself, within the size limit and the body deadline, and
+    // answers both with an envelope rather than with a bare 413 or 408.
+    let body_timeout = state.config.body_read_timeout;
     Router::new()
         .route(
             "/api/{version}/api.php",
             get(api::endpoint).post(api::endpoint),
         )
-        .layer(DefaultBodyLimit::max(limit))
         .route("/healthz", get(healthz))
         .route("/readyz", get(readyz))
         .route("/metrics", get(metrics))
@@ -52,14 +51,18 @@ pub fn router(state: AppState) -> Router {
             get(admin::list_fields).post(admin::add_field),
         )
         .with_state(state)
+        .layer(axum::middleware::map_request(move |request| async move {
+            body_deadline::limit(request, body_timeout)
+        }))
 }
 
 /// Serves until the process gets Ctrl-C or SIGTERM, then finishes the requests in flight.
+/// Connections are capped and their headers timed out as `state.config` says
+/// (`listen.rs`).
 pub async fn serve(listener: TcpListener, state: AppState) -> std::io::Result<()> {
     observe::install();
-    axum::serve(listener, router(state))
-        .with_graceful_shutdown(shutdown_signal())
-        .await
+    let config = state.config.clone();
+    listen::run(listener, router(state), &config, shutdown_signal()).await
 }
 
 async fn shutdown_signal() {
@@ -102,6 +105,6 @@ async fn readyz(State(state): State<AppState>) -> (StatusCode, String) {
     }
 }
 
-async fn metrics() -> String {
-    observe::render()
+async fn metrics(State(state): State<AppState>) -> String {
+    observe::render(&state.store)
 }

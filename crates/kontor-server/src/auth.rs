@@ -1,27 +1,30 @@
 //! Per-action authentication: the timestamp window and the HMAC.
 
 use kontor_proto::hmac::{self, V1Input};
-use kontor_proto::{Action, ApiError, ErrorCode, HmacVersion, Token};
+use kontor_proto::{Action, ApiError, ErrorCode, HmacVersion, TimestampWindow, Token};
 
-/// The timestamp must be within `window` seconds of `now`, either side.
-pub(crate) fn check_timestamp(action: &Action, now: i64, window: i64) -> Result<(), ApiError> {
+/// The timestamp must be within `window` of `now`, either side.
+pub(crate) fn check_timestamp(
+    action: &Action,
+    now: i64,
+    window: TimestampWindow,
+) -> Result<(), ApiError> {
     let Some(ts) = &action.timestamp else {
         return Err(ApiError::with_detail(
             ErrorCode::TimestampInvalid,
             "the action has no integer timestamp",
         ));
     };
-    let skew = ts.secs.saturating_sub(now);
-    if skew.abs() > window {
-        return Err(ApiError::with_detail(
+    window.check(ts.secs, now).map_err(|skew| {
+        ApiError::with_detail(
             ErrorCode::TimestampInvalid,
             format!(
-                "timestamp {} is {skew} s from server time {now}; at most ±{window} s",
-                ts.secs
+                "timestamp {} is {skew} s from server time {now}; at most ±{} s",
+                ts.secs,
+                window.as_secs()
             ),
-        ));
-    }
-    Ok(())
+        )
+    })
 }
 
 /// Checks the action's signature with the API user's secret.

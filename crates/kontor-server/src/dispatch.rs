@@ -9,6 +9,7 @@ use kontor_proto::{Action, ActionVerb, ApiError, ErrorCode};
 use kontor_store::RecordStore;
 
 use crate::handlers::{self, store_error, Ctx};
+use crate::observe::{self, CacheLookup};
 use crate::read_cache::ReadKey;
 use crate::AppState;
 
@@ -150,6 +151,7 @@ async fn cached_read(
 ) -> Result<RenderedData, ApiError> {
     // A saved filter can change without a record write; such reads are not kept.
     if action.parameters.contains_key("filterid") {
+        observe::read_cache(CacheLookup::Bypass);
         return list_read(state, ctx, read, action).await;
     }
     let key = ReadKey {
@@ -160,6 +162,7 @@ async fn cached_read(
         parameters: serde_json::to_string(&action.parameters).unwrap_or_default(),
     };
     if state.read_cache.first_sighting(&key) {
+        observe::read_cache(CacheLookup::Miss);
         return list_read(state, ctx, read, action).await;
     }
     let generation = state
@@ -168,8 +171,10 @@ async fn cached_read(
         .await
         .map_err(store_error)?;
     if let Some(data) = state.read_cache.get(&key, generation) {
+        observe::read_cache(CacheLookup::Hit);
         return Ok(data);
     }
+    observe::read_cache(CacheLookup::Miss);
     let data = list_read(state, ctx, read, action).await?;
     if state.read_cache.worth_keeping(&key, generation) {
         state.read_cache.put(key, generation, data.clone());

@@ -12,9 +12,11 @@ mod api;
 mod app;
 mod auth;
 mod auth_cache;
+mod body_deadline;
 pub mod config;
 mod dispatch;
 mod handlers;
+mod listen;
 mod observe;
 mod read_cache;
 

@@ -226,3 +226,70 @@ async fn a_rotated_secret_takes_effect_within_two_seconds() -> TestResult {
     assert_eq!(codes(&json), [137], "the old one no longer does");
     Ok(())
 }
+
+/// Timestamps at the ends of i64 and beyond, as numbers, strings and floats, each signed
+/// with the text the server hashes, so that only the window can refuse them. `i64::MIN`
+/// once wrapped past the window in release builds (a signature that never expired) and
+/// panicked in debug ones.
+#[tokio::test]
+async fn timestamps_outside_i64_or_the_window_never_pass_whatever_their_form() -> TestResult {
+    let server = TestServer::start().await?;
+    let c = server.tenant("demo", 'a').await?;
+    let signed = |timestamp: Value| {
+        let text = match &timestamp {
+            Value::String(s) => s.clone(),
+            other => other.to_string(),
+        };
+        let mut a = kinds_request(&c);
+        a["hmac"] = json!(kontor_proto::hmac::sign_v2(
+            &c.secret,
+            &text,
+            &c.token,
+            "actionkindtypes",
+            &ActionVerb::Get.urn()
+        ));
+        a["timestamp"] = timestamp;
+        a
+    };
+    let t = now();
+    let cases: Vec<(Value, i64)> = vec![
+        (json!(t), 0),
+        (json!(t.to_string()), 0),
+        (json!(i64::MIN), 136),
+        (json!(i64::MIN.to_string()), 136),
+        (json!(i64::MIN + 1), 136),
+        (json!(i64::MAX), 136),
+        (json!(i64::MAX.to_string()), 136),
+        (json!(-1), 136),
+        (json!(0), 136),
+        // Beyond i64: a u64, a number only a float holds, and digits no integer type holds.
+        (json!(u64::MAX), 136),
+        (serde_json::from_str("99999999999999999999999")?, 136),
+        (json!("-99999999999999999999999"), 136),
+        // Floats and fractions are not the integer seconds the API asks for.
+        (json!(t as f64), 136),
+        (json!(format!("{t}.0")), 136),
+        (json!(1e300), 136),
+        (json!("now"), 136),
+        (json!(""), 136),
+    ];
+    let actions = cases.iter().map(|(ts, _)| signed(ts.clone())).collect();
+    let json = server.post(&envelope(&c, actions)).await?;
+    let expected: Vec<i64> = cases.iter().map(|(_, code)| *code).collect();
+    assert_eq!(codes(&json), expected, "{json}");
+    let message = json["response"]["results"][2]["status"]["message"]
+        .as_str()
+        .unwrap_or_default();
+    assert!(
+        message.contains(&format!(
+            "timestamp {} is {} s from server time",
+            i64::MIN,
+            i128::from(i64::MIN) - i128::from(t)
+        )) || message.contains(&format!(
+            "{} s from server time",
+            i128::from(i64::MIN) - i128::from(t) - 1
+        )),
+        "{message}"
+    );
+    Ok(())
+}

@@ -7,6 +7,7 @@
 //! one hand-off per request.
 
 use std::path::PathBuf;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Condvar, Mutex};
 
 use rusqlite::config::DbConfig;
@@ -35,6 +36,8 @@ pub(crate) struct SqliteReader {
     /// blocking thread of its own: every such thread grows its own malloc arena, which
     /// tripled the server's memory under 16 clients.
     permits: tokio::sync::Semaphore,
+    /// Reads that found every permit taken and waited, since start (for `/metrics`).
+    waits: AtomicU64,
 }
 
 #[derive(Debug, Default)]
@@ -52,6 +55,7 @@ impl SqliteReader {
             freed: Condvar::new(),
             points: Mutex::default(),
             permits: tokio::sync::Semaphore::new(max.max(1)),
+            waits: AtomicU64::new(0),
         }
     }
 
@@ -89,15 +93,38 @@ impl SqliteReader {
         self: &std::sync::Arc<Self>,
         f: impl FnOnce(&Connection) -> Result<T, StoreError> + Send + 'static,
     ) -> Result<T, StoreError> {
-        let _permit = self
-            .permits
-            .acquire()
-            .await
-            .map_err(|e| StoreError::Invalid(format!("reader closed: {e}")))?;
+        let _permit = match self.permits.try_acquire() {
+            Ok(permit) => permit,
+            Err(_) => {
+                self.waits.fetch_add(1, Ordering::Relaxed);
+                self.permits
+                    .acquire()
+                    .await
+                    .map_err(|e| StoreError::Invalid(format!("reader closed: {e}")))?
+            }
+        };
         let reader = self.clone();
         tokio::task::spawn_blocking(move || reader.with_pooled(f))
             .await
             .map_err(|e| StoreError::Invalid(format!("read task failed: {e}")))?
+    }
+
+    /// The bounded pool's figures; the point-lookup connections are not counted, as they
+    /// are never waited for.
+    pub(crate) fn stats(&self) -> crate::PoolStats {
+        let (open, idle) = self
+            .pool
+            .lock()
+            .map(|p| (p.open, p.idle.len()))
+            .unwrap_or_default();
+        let count = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
+        crate::PoolStats {
+            pool: "sqlite_read",
+            in_use: count(open.saturating_sub(idle)),
+            idle: count(idle),
+            max: count(self.max),
+            waits: Some(self.waits.load(Ordering::Relaxed)),
+        }
     }
 
     fn checkout(&self) -> Result<Connection, StoreError> {

@@ -3,6 +3,7 @@
 use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand};
+use kontor_server::ServerConfig;
 
 #[derive(Debug, Parser)]
 #[command(
@@ -65,8 +66,8 @@ pub enum Command {
     /// Manage a tenant's saved filters (`get filters`, `filterid`).
     #[command(subcommand)]
     Filter(FilterCommand),
-    /// Measure the server over HTTP against a baseline (issue 3's scenarios); PostgreSQL with
-    /// --database-url, else fresh SQLite files.
+    /// Measure the server over HTTP against a minimal HTTP server measured in the same run;
+    /// on PostgreSQL with --database-url, else on fresh SQLite files.
     Bench(Box<BenchArgs>),
 }
 
@@ -89,6 +90,7 @@ pub struct BenchArgs {
     /// Also stop a run after this many requests.
     #[arg(long, value_name = "N")]
     pub max_requests: Option<u64>,
+    /// What to measure.
     #[arg(long, value_enum, default_value = "all")]
     pub scenario: BenchScenario,
     /// Keep the SQLite files in DIR instead of a temporary directory that is removed.
@@ -103,19 +105,21 @@ pub struct BenchArgs {
     pub request_log: bool,
 }
 
-/// Which of issue 3's scenarios to run.
+/// What `kontor bench` measures.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum BenchScenario {
+    /// Every scenario below.
     All,
-    /// (a) list reads of 20, moving and repeated filter.
+    /// List reads of 20 estates, with a filter that changes every request and a repeated one.
     Read,
-    /// (b) a filter and sort on each real-client field, plus two JSON-only fields.
+    /// A filter and a sort on each field websites filter on, and on two fields kept only in
+    /// the record's JSON document (no column, no index).
     Fields,
-    /// (c) list reads of 500 with 30 fields.
+    /// List reads of 500 estates with 30 fields.
     Read500,
-    /// (d) create estates, 100 actions per request.
+    /// Estate creates, 100 actions per request.
     Create,
-    /// (e) memory of a `kontor serve` process under load.
+    /// The memory of a `kontor serve` process under load.
     Rss,
 }
 
@@ -124,8 +128,10 @@ pub struct SeedArgs {
     /// The tenant to fill.
     #[arg(long, default_value = "demo")]
     pub tenant: String,
+    /// Estates to create.
     #[arg(long, default_value_t = 1000)]
     pub estates: u64,
+    /// Addresses to create.
     #[arg(long, default_value_t = 500)]
     pub addresses: u64,
     /// The same seed gives the same records.
@@ -144,8 +150,10 @@ pub enum FieldCommand {
     Add(FieldAddArgs),
     /// List a module's fields (standard and custom).
     List {
+        /// The tenant whose fields to list.
         #[arg(long)]
         tenant: String,
+        /// estate or address.
         #[arg(long, default_value = "estate")]
         module: String,
     },
@@ -156,10 +164,13 @@ pub enum FilterCommand {
     /// Save a filter, e.g. `kontor filter add --tenant demo --module estate --name Published
     /// --filter '{"veroeffentlichen":[{"op":"=","val":1}]}'`.
     Add {
+        /// The tenant to save the filter for.
         #[arg(long)]
         tenant: String,
+        /// estate or address.
         #[arg(long)]
         module: String,
+        /// The name `get filters` shows.
         #[arg(long)]
         name: String,
         /// public, office or private.
@@ -171,8 +182,10 @@ pub enum FilterCommand {
     },
     /// List a module's saved filters.
     List {
+        /// The tenant whose filters to list.
         #[arg(long)]
         tenant: String,
+        /// estate or address.
         #[arg(long, default_value = "estate")]
         module: String,
     },
@@ -180,6 +193,7 @@ pub enum FilterCommand {
 
 #[derive(Debug, Args)]
 pub struct FieldAddArgs {
+    /// The tenant to add the field to.
     #[arg(long)]
     pub tenant: String,
     /// estate or address.
@@ -191,15 +205,19 @@ pub struct FieldAddArgs {
     /// varchar, text, integer, float, boolean, date, datetime, singleselect, multiselect.
     #[arg(long = "type")]
     pub field_type: String,
+    /// For varchar: the most characters a value may have.
     #[arg(long)]
     pub length: Option<u32>,
+    /// The German label.
     #[arg(long)]
     pub label_deu: String,
+    /// The English label.
     #[arg(long)]
     pub label_eng: Option<String>,
     /// A select value as KEY=GERMAN=ENGLISH (repeat for each value).
     #[arg(long = "value")]
     pub values: Vec<String>,
+    /// The default value `get fields` reports (for a select field, one of the --value keys).
     #[arg(long)]
     pub default: Option<String>,
 }
@@ -215,6 +233,29 @@ pub struct ServeArgs {
     /// Bearer token that opens the admin endpoints (/admin/...); without it they answer 404.
     #[arg(long, env = "KONTOR_ADMIN_TOKEN", hide_env_values = true)]
     pub admin_token: Option<String>,
+    /// Seconds a client has to send a request's headers (also the longest a keep-alive
+    /// connection stays idle); then the connection is closed.
+    #[arg(long, env = "KONTOR_HEADER_TIMEOUT", value_name = "SECS",
+          default_value_t = ServerConfig::default().header_read_timeout.as_secs(),
+          value_parser = clap::value_parser!(u64).range(1..))]
+    pub header_timeout: u64,
+    /// Seconds a client has to send a whole request body; a late body is answered with an
+    /// error and the connection is closed.
+    #[arg(long, env = "KONTOR_BODY_TIMEOUT", value_name = "SECS",
+          default_value_t = ServerConfig::default().body_read_timeout.as_secs(),
+          value_parser = clap::value_parser!(u64).range(1..))]
+    pub body_timeout: u64,
+    /// Connections open at once; more clients wait until one closes. Keep it below the
+    /// file-descriptor limit (ulimit -n).
+    #[arg(long, env = "KONTOR_MAX_CONNECTIONS", value_name = "N",
+          default_value_t = ServerConfig::default().max_connections,
+          value_parser = clap::builder::RangedU64ValueParser::<usize>::new().range(1..))]
+    pub max_connections: usize,
+    /// Tenants that /metrics counts requests of by name (the first N to make a request);
+    /// the others are counted together as "(other)".
+    #[arg(long, env = "KONTOR_METRICS_TENANTS", value_name = "N",
+          default_value_t = ServerConfig::default().metrics_tenants)]
+    pub metrics_tenants: usize,
 }
 
 #[derive(Debug, Subcommand)]
@@ -232,6 +273,7 @@ pub enum TenantCommand {
 pub enum ApiUserCommand {
     /// Create an API user and print its token and secret.
     Create {
+        /// The tenant the API user works in.
         #[arg(long)]
         tenant: String,
         /// 32 characters; generated when absent.
@@ -243,11 +285,13 @@ pub enum ApiUserCommand {
     },
     /// List API users (never their secrets).
     List {
+        /// Only this tenant's API users.
         #[arg(long)]
         tenant: Option<String>,
     },
     /// Give an API user a new secret and print it.
     RotateSecret {
+        /// The API user's token.
         #[arg(long)]
         token: String,
         /// 64 characters; generated when absent.
@@ -312,7 +356,8 @@ pub struct CallArgs {
     /// Print the response envelope exactly as received.
     #[arg(long)]
     pub raw: bool,
-    /// Endpoint (`http://127.0.0.1:8080/api/stable/api.php`) or server (`…/api/`).
+    /// The server (`http://127.0.0.1:8080`), its API directory (`…/api/`) or the endpoint
+    /// (`…/api/stable/api.php`).
     #[arg(long)]
     pub url: Option<String>,
     /// API token (32 characters).
@@ -324,9 +369,9 @@ pub struct CallArgs {
     /// A profile of ~/.config/kontor/profiles.toml.
     #[arg(long)]
     pub profile: Option<String>,
-    /// API version when --url names a server rather than an endpoint.
-    #[arg(long, default_value = "stable", value_parser = ["stable", "latest"])]
-    pub api_version: String,
+    /// API version, for a URL that does not name one [default: stable].
+    #[arg(long, value_parser = ["stable", "latest"])]
+    pub api_version: Option<String>,
     /// Sign with the legacy HMAC v1 instead of v2.
     #[arg(long)]
     pub hmac_v1: bool,

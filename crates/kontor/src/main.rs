@@ -3,6 +3,8 @@
 mod bench;
 mod cli;
 mod commands;
+#[cfg(test)]
+mod help_text;
 mod seed;
 mod settings;
 

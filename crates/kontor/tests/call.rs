@@ -525,3 +525,98 @@ fn completions_are_printed_for_bash_zsh_and_fish() -> TestResult {
     assert_eq!(out.status.code(), Some(2), "clap refuses unknown shells");
     Ok(())
 }
+
+#[test]
+fn the_url_may_be_the_server_root_the_api_directory_or_the_endpoint() -> TestResult {
+    let s = serve("urlforms")?;
+    let home = temp_dir("urlforms-home");
+    let root = s
+        .endpoint
+        .strip_suffix("/api/stable/api.php")
+        .ok_or("kontor serve printed an unexpected endpoint")?
+        .to_string();
+    let creds = ["--token", &s.token, "--secret", &s.secret];
+    let call = ["call", "get", "actionkindtypes", "--json"];
+    // On the command line, in every form.
+    for url in [
+        root.clone(),
+        format!("{root}/"),
+        format!("{root}/api"),
+        format!("{root}/api/"),
+        format!("{root}/api/stable/api.php"),
+    ] {
+        let mut args = call.to_vec();
+        args.extend(["--url", &url]);
+        args.extend(creds);
+        let json: Value = serde_json::from_str(&ok(&kontor(&home, &args, &[], None)?)?)?;
+        assert_eq!(json["records"][0]["elements"]["key"], "Email", "{url}");
+    }
+    let mut latest = call.to_vec();
+    latest.extend(["--url", &root, "--api-version", "latest"]);
+    latest.extend(creds);
+    ok(&kontor(&home, &latest, &[], None)?)?;
+    // The server root in KONTOR_URL and in a profile.
+    let mut with_creds = call.to_vec();
+    with_creds.extend(creds);
+    ok(&kontor(&home, &with_creds, &[("KONTOR_URL", &root)], None)?)?;
+    let config = home.join(".config").join("kontor");
+    std::fs::create_dir_all(&config)?;
+    std::fs::write(
+        config.join("profiles.toml"),
+        format!(
+            "[local]\nurl = \"{root}/\"\ntoken = \"{}\"\nsecret = \"{}\"\n\n[typo]\nurl = \"{root}/apii/\"\n",
+            s.token, s.secret
+        ),
+    )?;
+    let mut profile = call.to_vec();
+    profile.extend(["--profile", "local"]);
+    ok(&kontor(&home, &profile, &[], None)?)?;
+
+    // What is not an endpoint is reported with where the URL came from and what to write.
+    let not_found = format!("{root}/kontor/api/");
+    type Case<'a> = (Vec<&'a str>, &'a [(&'a str, &'a str)], String);
+    let cases: Vec<Case> = vec![
+        (
+            vec!["--url", &not_found],
+            &[],
+            format!(
+                "error: {root}/kontor/api/stable/api.php answered HTTP 404: no API endpoint is \
+                 there; give the server (http://127.0.0.1:8080), its API directory"
+            ),
+        ),
+        (
+            vec![],
+            &[("KONTOR_URL", "127.0.0.1:8080")],
+            "error: KONTOR_URL: the URL \"127.0.0.1:8080\" must start with http:// or https://"
+                .to_string(),
+        ),
+        (
+            vec!["--profile", "typo"],
+            &[],
+            format!("error: profile \"typo\": the URL \"{root}/apii/\" does not lead to the API"),
+        ),
+        (
+            vec!["--url", &s.endpoint, "--api-version", "latest"],
+            &[],
+            format!(
+                "error: --url: the URL \"{}\" names the API version \"stable\", but \"latest\" \
+                 was asked for",
+                s.endpoint
+            ),
+        ),
+    ];
+    for (extra, env, expected) in cases {
+        let mut args = with_creds.clone();
+        args.extend(extra);
+        let out = kontor(&home, &args, env, None)?;
+        let stderr = text(&out.stderr);
+        assert_eq!(out.status.code(), Some(1), "{args:?}: {stderr}");
+        assert!(
+            stderr.starts_with(&expected),
+            "{args:?}:\n{stderr}\n{expected}"
+        );
+        assert_eq!(stderr.trim_end().lines().count(), 1, "{stderr}");
+    }
+    let _ = std::fs::remove_dir_all(&home);
+    Ok(())
+}

@@ -315,7 +315,7 @@ impl Report {
         let verdicts = self.verdicts();
         if !verdicts.is_empty() {
             sections.push(Section {
-                title: format!("Targets of issue 3 ({})", self.backend),
+                title: format!("Targets ({})", self.backend),
                 header: vec!["target", "measured", "met"],
                 rows: verdicts
                     .into_iter()
@@ -362,7 +362,7 @@ impl Report {
         rows
     }
 
-    /// The targets of issue 3, at the sizes they are set for.
+    /// The targets, at the sizes they are set for, labelled by scenario (`--scenario`).
     pub fn verdicts(&self) -> Vec<Verdict> {
         let mut out = Vec::new();
         let scenario = |size: u64, name: &str, variant: &str| {
@@ -375,14 +375,14 @@ impl Report {
             let ratio =
                 read.and_then(|r| r.baseline.map(|b| r.kontor.per_sec / b.per_sec.max(1e-9)));
             out.push(Verdict {
-                target: format!("(a) read, 100k, {variant}: throughput ≥ 25% of baseline"),
+                target: format!("read, 100k, {variant}: throughput ≥ 25% of baseline"),
                 measured: ratio
                     .map(|r| format!("{:.0}%", r * 100.0))
                     .unwrap_or_default(),
                 met: ratio.map(|r| r >= 0.25),
             });
             out.push(Verdict {
-                target: format!("(a) read, 100k, {variant}: p99 ≤ 10 ms"),
+                target: format!("read, 100k, {variant}: p99 ≤ 10 ms"),
                 measured: read
                     .map(|r| format!("{} ms", ms(r.kontor.p99)))
                     .unwrap_or_default(),
@@ -406,7 +406,7 @@ impl Report {
                 let growth = pair.map(|(a, b)| b.load.p50 / a.load.p50.max(1e-9));
                 let uncached = pair.map(|(a, b)| b.uncached_p50 / a.uncached_p50.max(1e-9));
                 out.push(Verdict {
-                    target: format!("(b) {name}: p50 growth 10k → 1M ≤ 3×"),
+                    target: format!("fields, {name}: p50 growth 10k → 1M ≤ 3×"),
                     measured: match (growth, uncached) {
                         (Some(g), Some(c)) => format!("{g:.1}× under load, {c:.1}× uncached"),
                         _ => String::new(),
@@ -416,7 +416,7 @@ impl Report {
             } else {
                 let at = field(1_000_000, name);
                 out.push(Verdict {
-                    target: format!("(b) {name} (JSON field), 1M: p50 ≤ 500 ms"),
+                    target: format!("fields, {name} (JSON field), 1M: p50 ≤ 500 ms"),
                     measured: at
                         .map(|f| {
                             format!(
@@ -430,7 +430,7 @@ impl Report {
                 });
             }
         }
-        // The issue names no client count here: under N clients on a few cores the p50 is
+        // The target names no client count: under N clients on a few cores the p50 is
         // mostly queueing (N / throughput), with one client it is the work itself.
         for (variant, clients) in [
             ("varied filter", format!("{} clients", self.clients)),
@@ -438,7 +438,7 @@ impl Report {
         ] {
             let wide = scenario(100_000, "read500", variant);
             out.push(Verdict {
-                target: format!("(c) listlimit 500, 30 fields, 100k, {clients}: p50 ≤ 30 ms"),
+                target: format!("read500, 30 fields, 100k, {clients}: p50 ≤ 30 ms"),
                 measured: wide
                     .map(|r| format!("{} ms", ms(r.kontor.p50)))
                     .unwrap_or_default(),
@@ -450,7 +450,7 @@ impl Report {
             let sqlite = self.backend == "sqlite";
             out.push(Verdict {
                 target: format!(
-                    "(d) create, batches of {}, {}: ≥ 5,000 estates/s{}",
+                    "create, batches of {}, {}: ≥ 5,000 estates/s{}",
                     r.items_per_request,
                     size_label(r.size),
                     if sqlite { "" } else { " (set for SQLite)" }
@@ -461,7 +461,7 @@ impl Report {
         }
         let rss = self.rss.iter().find(|r| r.size == 1_000_000);
         out.push(Verdict {
-            target: "(e) server RSS serving 1M: ≤ 200 MB".into(),
+            target: "rss, server serving 1M: ≤ 200 MB".into(),
             measured: rss
                 .map(|r| {
                     format!(
@@ -561,10 +561,10 @@ mod tests {
                 .find(|v| v.target.starts_with(prefix))
                 .and_then(|v| v.met)
         };
-        assert_eq!(met("(a) read, 100k, varied filter: throughput"), Some(true));
-        assert_eq!(met("(a) read, 100k, varied filter: p99"), Some(true));
-        assert_eq!(met("(b) kaufpreis"), Some(false));
-        assert_eq!(met("(c)"), None);
+        assert_eq!(met("read, 100k, varied filter: throughput"), Some(true));
+        assert_eq!(met("read, 100k, varied filter: p99"), Some(true));
+        assert_eq!(met("fields, kaufpreis"), Some(false));
+        assert_eq!(met("read500"), None);
         assert!(report
             .markdown()
             .contains("| kaufpreis | 10k → 1M | 4.0× | 4.0× |"));

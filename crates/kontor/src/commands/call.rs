@@ -9,7 +9,7 @@ use std::io::Write;
 use std::time::Duration;
 
 use indicatif::{ProgressBar, ProgressStyle};
-use kontor_client::{Action, ApiVersion, Client, ClientError, SignatureScheme};
+use kontor_client::{Action, Client, ClientError, SignatureScheme};
 use serde_json::Value;
 
 use super::CommandError;
@@ -91,23 +91,12 @@ fn client(args: &CallArgs) -> Result<Client, CommandError> {
     let settings = profile::resolve(args)?;
     let mut builder = Client::with_credentials(&settings.token, &settings.secret)
         .map_err(client_error)?
+        .endpoint(settings.endpoint)
         .timeout(Duration::from_secs(args.timeout.max(1)))
         .user_agent(format!(
             "kontor/{} (kontor call)",
             env!("CARGO_PKG_VERSION")
         ));
-    if let Some(url) = settings.url {
-        // A URL ending in a script name is the endpoint itself; anything else is the server
-        // that the API version is appended to, as in the PHP SDK.
-        builder = if url.trim_end_matches('/').ends_with(".php") {
-            builder.endpoint(url)
-        } else {
-            builder.server(url)
-        };
-    }
-    if let Some(version) = ApiVersion::parse(&args.api_version) {
-        builder = builder.version(version);
-    }
     if args.hmac_v1 {
         builder = builder.signature(SignatureScheme::V1);
     }

@@ -1,6 +1,7 @@
 //! `kontor serve`.
 
 use std::io::Write;
+use std::time::Duration;
 
 use kontor_server::{AppState, ServerConfig};
 use kontor_store::{Store, TenantName, TenantStore};
@@ -36,6 +37,10 @@ pub async fn run(global: &Global, args: ServeArgs) -> Result<(), CommandError> {
     tracing::info!(%addr, backend = store.backend(), "serving");
     let config = ServerConfig {
         admin_token: args.admin_token.clone().filter(|t| !t.is_empty()),
+        header_read_timeout: Duration::from_secs(args.header_timeout),
+        body_read_timeout: Duration::from_secs(args.body_timeout),
+        max_connections: args.max_connections,
+        metrics_tenants: args.metrics_tenants,
         ..ServerConfig::default()
     };
     kontor_server::serve(listener, AppState::new(store.clone(), config)).await?;

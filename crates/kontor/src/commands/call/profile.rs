@@ -8,14 +8,18 @@
 //!
 //! ```toml
 //! [default]
-//! url = "http://127.0.0.1:8080/api/stable/api.php"
+//! url = "http://127.0.0.1:8080"
 //! token = "…32 characters…"
 //! secret = "…64 characters…"
 //! ```
+//!
+//! The URL may be the server root, its API directory (`…/api/`) or the full endpoint
+//! (`…/api/stable/api.php`), wherever it comes from: kontor-client's [`Endpoint`] parses it.
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 
+use kontor_client::{ApiVersion, Endpoint};
 use serde::Deserialize;
 
 use crate::cli::CallArgs;
@@ -34,8 +38,8 @@ pub struct Profile {
 /// What the client is built from.
 #[derive(Debug)]
 pub struct Settings {
-    /// `None`: the public onOffice API.
-    pub url: Option<String>,
+    /// The public onOffice API when no URL was given.
+    pub endpoint: Endpoint,
     pub token: String,
     pub secret: String,
 }
@@ -49,22 +53,49 @@ pub fn resolve(args: &CallArgs) -> Result<Settings, CommandError> {
         (None, Some(name)) => (None, load(&name, true)?),
         (None, None) => (None, load("default", false)?),
     };
+    let implicit_name = env("KONTOR_PROFILE").unwrap_or_else(|| "default".to_string());
+    // The value and where it came from, so that a bad one is reported with its source.
     let pick = |flag: &Option<String>, env_name: &str, field: fn(&Profile) -> &Option<String>| {
+        let profile = |name: &str| format!("profile {name:?}");
         flag.clone()
-            .or_else(|| explicit.as_ref().and_then(|p| field(p).clone()))
-            .or_else(|| env(env_name))
-            .or_else(|| field(&implicit).clone())
+            .map(|v| {
+                (
+                    v,
+                    format!(
+                        "--{}",
+                        env_name.trim_start_matches("KONTOR_").to_lowercase()
+                    ),
+                )
+            })
+            .or_else(|| {
+                let name = args.profile.as_deref().unwrap_or_default();
+                explicit
+                    .as_ref()
+                    .and_then(|p| field(p).clone())
+                    .map(|v| (v, profile(name)))
+            })
+            .or_else(|| env(env_name).map(|v| (v, env_name.to_string())))
+            .or_else(|| {
+                field(&implicit)
+                    .clone()
+                    .map(|v| (v, profile(&implicit_name)))
+            })
     };
-    let url = pick(&args.url, "KONTOR_URL", |p| &p.url);
-    let token = pick(&args.token, "KONTOR_TOKEN", |p| &p.token);
-    let secret = pick(&args.secret, "KONTOR_SECRET", |p| &p.secret);
+    let version = args.api_version.as_deref().and_then(ApiVersion::parse);
+    let endpoint = match pick(&args.url, "KONTOR_URL", |p| &p.url) {
+        Some((url, source)) => Endpoint::parse(&url, version)
+            .map_err(|e| CommandError::Message(format!("{source}: {e}")))?,
+        None => Endpoint::onoffice(version.unwrap_or_default()),
+    };
+    let token = pick(&args.token, "KONTOR_TOKEN", |p| &p.token).map(|(v, _)| v);
+    let secret = pick(&args.secret, "KONTOR_SECRET", |p| &p.secret).map(|(v, _)| v);
     let missing = |what: &str, flag: &str, var: &str| {
         CommandError::Message(format!(
             "no API {what}: pass --{flag}, set {var}, or add `{flag} = \"…\"` to a profile in {FILE_HINT}"
         ))
     };
     Ok(Settings {
-        url,
+        endpoint,
         token: token.ok_or_else(|| missing("token", "token", "KONTOR_TOKEN"))?,
         secret: secret.ok_or_else(|| missing("secret", "secret", "KONTOR_SECRET"))?,
     })
