@@ -24,7 +24,14 @@ async fn call(
 }
 
 async fn create(server: &TestServer, c: &Credentials, data: Value) -> Result<i64> {
-    let result = call(server, c, ActionVerb::Create, json!(""), json!({"data": data})).await?;
+    let result = call(
+        server,
+        c,
+        ActionVerb::Create,
+        json!(""),
+        json!({"data": data}),
+    )
+    .await?;
     assert_eq!(result["status"]["errorcode"], 0, "{result}");
     result["data"]["records"][0]["id"]
         .as_i64()
@@ -85,7 +92,12 @@ async fn the_plugins_fields_are_known_and_stored_ones_round_trip() -> TestResult
         "balkon_terrasse",
         "mwst_satz",
     ]);
-    let result = read(&server, &c, json!({"data": data, "filter": {"Id": [{"op": "=", "val": id}]}})).await?;
+    let result = read(
+        &server,
+        &c,
+        json!({"data": data, "filter": {"Id": [{"op": "=", "val": id}]}}),
+    )
+    .await?;
     assert_eq!(result["status"]["errorcode"], 0, "{result}");
     let e = &result["data"]["records"][0]["elements"];
     assert_eq!(e["provisionsfrei"], "1");
@@ -99,8 +111,14 @@ async fn the_plugins_fields_are_known_and_stored_ones_round_trip() -> TestResult
     assert_eq!(e["grundflaeche"], "70.25");
     assert_eq!(e["balkon_terrasse"], "1");
     assert_eq!(e["mwst_satz"], "19.00000");
-    assert_eq!(e["calculatedPrice"], "850.00", "a letting's price is its cold rent");
-    let keys: Vec<&String> = e.as_object().map(|o| o.keys().collect()).unwrap_or_default();
+    assert_eq!(
+        e["calculatedPrice"], "850.00",
+        "a letting's price is its cold rent"
+    );
+    let keys: Vec<&String> = e
+        .as_object()
+        .map(|o| o.keys().collect())
+        .unwrap_or_default();
     assert_eq!(keys.len(), data.len(), "{e}");
     Ok(())
 }
@@ -120,9 +138,19 @@ async fn an_address_that_may_not_be_published_shows_the_area_only() -> TestResul
     };
     let hidden = create(&server, &c, with(json!({}))).await?;
     let released = create(&server, &c, with(json!({"objektadresse_freigeben": 1}))).await?;
-    let api_only = create(&server, &c, with(json!({"objektadresse_freigeben_api": true}))).await?;
+    let api_only = create(
+        &server,
+        &c,
+        with(json!({"objektadresse_freigeben_api": true})),
+    )
+    .await?;
     let nowhere = create(&server, &c, json!({"ort": "Köln"})).await?;
-    let result = read(&server, &c, json!({"data": GEO_FIELDS, "sortby": {"Id": "ASC"}})).await?;
+    let result = read(
+        &server,
+        &c,
+        json!({"data": GEO_FIELDS, "sortby": {"Id": "ASC"}}),
+    )
+    .await?;
     let records = elements(&result);
     let ids: Vec<i64> = records.iter().map(|(id, _)| *id).collect();
     assert_eq!(ids, [hidden, released, api_only, nowhere]);
@@ -130,9 +158,15 @@ async fn an_address_that_may_not_be_published_shows_the_area_only() -> TestResul
     assert_eq!(e["virtualAddress"], "1", "{e}");
     assert_eq!(e["virtualStreet"], "");
     assert_eq!(e["virtualHouseNumber"], "");
-    assert_eq!(e["virtualLatitude"], "50.79000", "blurred to about a kilometre");
+    assert_eq!(
+        e["virtualLatitude"], "50.79000",
+        "blurred to about a kilometre"
+    );
     assert_eq!(e["virtualLongitude"], "6.13000");
-    assert_eq!(e["breitengrad"], "50.78584", "the stored fields are read as they are");
+    assert_eq!(
+        e["breitengrad"], "50.78584",
+        "the stored fields are read as they are"
+    );
     for (id, e) in &records[1..3] {
         assert_eq!(e["virtualAddress"], "0", "{id}: {e}");
         assert_eq!(e["virtualLatitude"], "0.00000", "{id}");
@@ -141,7 +175,10 @@ async fn an_address_that_may_not_be_published_shows_the_area_only() -> TestResul
     }
     let e = &records[3].1;
     assert_eq!(e["virtualAddress"], "1");
-    assert_eq!(e["virtualLatitude"], "0.00000", "no coordinates, nothing to blur");
+    assert_eq!(
+        e["virtualLatitude"], "0.00000",
+        "no coordinates, nothing to blur"
+    );
     // Formatted, the flag reads as a boolean label and the coordinates stay as they are.
     let formatted = read(&server, &c, json!({"data": ["virtualAddress", "virtualLatitude"],
         "filter": {"Id": [{"op": "=", "val": hidden}]}, "formatoutput": true, "outputlanguage": "ENG"})).await?;
@@ -149,11 +186,25 @@ async fn an_address_that_may_not_be_published_shows_the_area_only() -> TestResul
     assert_eq!(e["virtualAddress"], "Yes");
     assert_eq!(e["virtualLatitude"], "50.79000");
     // A later release of the address shows up at once: nothing computed is stored.
-    let modified = call(&server, &c, ActionVerb::Modify, json!(hidden),
-        json!({"data": {"objektadresse_freigeben": true}})).await?;
+    let modified = call(
+        &server,
+        &c,
+        ActionVerb::Modify,
+        json!(hidden),
+        json!({"data": {"objektadresse_freigeben": true}}),
+    )
+    .await?;
     assert_eq!(modified["status"]["errorcode"], 0, "{modified}");
-    let after = read(&server, &c, json!({"data": ["virtualAddress"], "filter": {"Id": [{"op": "=", "val": hidden}]}})).await?;
-    assert_eq!(after["data"]["records"][0]["elements"]["virtualAddress"], "0");
+    let after = read(
+        &server,
+        &c,
+        json!({"data": ["virtualAddress"], "filter": {"Id": [{"op": "=", "val": hidden}]}}),
+    )
+    .await?;
+    assert_eq!(
+        after["data"]["records"][0]["elements"]["virtualAddress"],
+        "0"
+    );
     Ok(())
 }
 
@@ -162,17 +213,38 @@ async fn the_calculated_price_is_the_price_of_the_kind_of_marketing() -> TestRes
     let server = TestServer::start().await?;
     let c = server.tenant("demo", 'a').await?;
     let rows = [
-        (json!({"vermarktungsart": "kauf", "kaufpreis": 349000, "kaltmiete": 900}), "349000.00", "349.000,00 €"),
-        (json!({"vermarktungsart": "miete", "warmmiete": "1100.5"}), "1100.50", "1.100,50 €"),
-        (json!({"vermarktungsart": "erbpacht", "erbpacht": 2400, "kaufpreis": 1}), "2400.00", "2.400,00 €"),
+        (
+            json!({"vermarktungsart": "kauf", "kaufpreis": 349000, "kaltmiete": 900}),
+            "349000.00",
+            "349.000,00 €",
+        ),
+        (
+            json!({"vermarktungsart": "miete", "warmmiete": "1100.5"}),
+            "1100.50",
+            "1.100,50 €",
+        ),
+        (
+            json!({"vermarktungsart": "erbpacht", "erbpacht": 2400, "kaufpreis": 1}),
+            "2400.00",
+            "2.400,00 €",
+        ),
         (json!({"kaufpreis": 5000}), "0.00", "0,00 €"),
     ];
     for (data, raw, formatted) in rows {
         let id = create(&server, &c, data.clone()).await?;
         for (format, expected) in [(false, raw), (true, formatted)] {
-            let result = call(&server, &c, ActionVerb::Read, json!(id),
-                json!({"data": ["calculatedPrice"], "formatoutput": format})).await?;
-            assert_eq!(result["data"]["records"][0]["elements"]["calculatedPrice"], expected, "{data}");
+            let result = call(
+                &server,
+                &c,
+                ActionVerb::Read,
+                json!(id),
+                json!({"data": ["calculatedPrice"], "formatoutput": format}),
+            )
+            .await?;
+            assert_eq!(
+                result["data"]["records"][0]["elements"]["calculatedPrice"], expected,
+                "{data}"
+            );
         }
     }
     Ok(())
@@ -183,19 +255,42 @@ async fn computed_fields_are_refused_on_writes_filters_and_sorts() -> TestResult
     let server = TestServer::start().await?;
     let c = server.tenant("demo", 'a').await?;
     let id = create(&server, &c, json!({"ort": "Aachen"})).await?;
-    let refused = call(&server, &c, ActionVerb::Create, json!(""),
-        json!({"data": {"ort": "Bonn", "virtualAddress": 1}})).await?;
+    let refused = call(
+        &server,
+        &c,
+        ActionVerb::Create,
+        json!(""),
+        json!({"data": {"ort": "Bonn", "virtualAddress": 1}}),
+    )
+    .await?;
     assert_eq!(refused["status"]["errorcode"], 144, "{refused}");
-    let refused = call(&server, &c, ActionVerb::Modify, json!(id),
-        json!({"data": {"calculatedPrice": 100}})).await?;
+    let refused = call(
+        &server,
+        &c,
+        ActionVerb::Modify,
+        json!(id),
+        json!({"data": {"calculatedPrice": 100}}),
+    )
+    .await?;
     assert_eq!(refused["status"]["errorcode"], 144, "{refused}");
-    let filtered = read(&server, &c, json!({"filter": {"virtualAddress": [{"op": "=", "val": 1}]}})).await?;
+    let filtered = read(
+        &server,
+        &c,
+        json!({"filter": {"virtualAddress": [{"op": "=", "val": 1}]}}),
+    )
+    .await?;
     assert_eq!(filtered["status"]["errorcode"], 257, "{filtered}");
     let message = filtered["status"]["message"].as_str().unwrap_or("");
     assert!(message.contains("objektadresse_freigeben"), "{message}");
     let sorted = read(&server, &c, json!({"sortby": {"calculatedPrice": "DESC"}})).await?;
     assert_eq!(sorted["status"]["errorcode"], 212, "{sorted}");
-    assert!(sorted["status"]["message"].as_str().unwrap_or("").contains("kaufpreis"), "{sorted}");
+    assert!(
+        sorted["status"]["message"]
+            .as_str()
+            .unwrap_or("")
+            .contains("kaufpreis"),
+        "{sorted}"
+    );
     let all = read(&server, &c, json!({"data": ["ort"]})).await?;
     assert_eq!(all["data"]["meta"]["cntabsolute"], 1, "nothing was written");
     Ok(())
@@ -216,7 +311,10 @@ async fn filterid_zero_means_no_saved_filter() -> TestResult {
     let filtered = read(&server, &c, json!({"data": ["Id"], "filterid": saved})).await?;
     assert_eq!(filtered["data"]["meta"]["cntabsolute"], 1);
     let unknown = read(&server, &c, json!({"data": ["Id"], "filterid": saved + 1})).await?;
-    assert_eq!(unknown["status"]["errorcode"], 284, "an id that names no filter still fails");
+    assert_eq!(
+        unknown["status"]["errorcode"], 284,
+        "an id that names no filter still fails"
+    );
     Ok(())
 }
 
@@ -224,12 +322,31 @@ async fn filterid_zero_means_no_saved_filter() -> TestResult {
 async fn a_scalar_in_is_a_list_of_one() -> TestResult {
     let server = TestServer::start().await?;
     let c = server.tenant("demo", 'a').await?;
-    let sale = create(&server, &c, json!({"vermarktungsart": "kauf", "ort": "Aachen"})).await?;
-    let letting = create(&server, &c, json!({"vermarktungsart": "miete", "ort": "Köln"})).await?;
+    let sale = create(
+        &server,
+        &c,
+        json!({"vermarktungsart": "kauf", "ort": "Aachen"}),
+    )
+    .await?;
+    let letting = create(
+        &server,
+        &c,
+        json!({"vermarktungsart": "miete", "ort": "Köln"}),
+    )
+    .await?;
     let cases = [
-        (json!({"vermarktungsart": [{"op": "in", "val": "kauf"}]}), vec![sale]),
-        (json!({"vermarktungsart": [{"op": "IN", "val": ["kauf"]}]}), vec![sale]),
-        (json!({"vermarktungsart": [{"op": "not in", "val": "kauf"}]}), vec![letting]),
+        (
+            json!({"vermarktungsart": [{"op": "in", "val": "kauf"}]}),
+            vec![sale],
+        ),
+        (
+            json!({"vermarktungsart": [{"op": "IN", "val": ["kauf"]}]}),
+            vec![sale],
+        ),
+        (
+            json!({"vermarktungsart": [{"op": "not in", "val": "kauf"}]}),
+            vec![letting],
+        ),
         (json!({"ort": [{"op": "in", "val": "Köln"}]}), vec![letting]),
         (json!({"Id": [{"op": "in", "val": sale}]}), vec![sale]),
     ];
