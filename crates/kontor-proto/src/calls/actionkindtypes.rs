@@ -14,7 +14,7 @@
 //! ids (the task types that `create task` takes as `Art`) also carry `typesByDatabaseId`.
 
 use serde::de::{Deserializer, MapAccess, SeqAccess, Visitor};
-use serde::ser::{SerializeMap, Serializer};
+use serde::ser::Serializer;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
@@ -88,14 +88,7 @@ pub struct LabelMap(pub Vec<(String, String)>);
 // COMPAT: PHP renders an empty array as `[]`; clients iterate `types` either way.
 impl Serialize for LabelMap {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        if self.0.is_empty() {
-            return s.collect_seq(std::iter::empty::<()>());
-        }
-        let mut map = s.serialize_map(Some(self.0.len()))?;
-        for (k, v) in &self.0 {
-            map.serialize_entry(k, v)?;
-        }
-        map.end()
+        super::php_map(s, &self.0)
     }
 }
 
