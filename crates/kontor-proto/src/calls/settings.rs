@@ -213,7 +213,7 @@ pub struct Entries<V>(pub Vec<(&'static str, V)>);
 
 impl<V: Serialize> Serialize for Entries<V> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        super::php_map(s, &self.0)
+        super::actionkindtypes::php_map(s, &self.0)
     }
 }
 
