@@ -74,6 +74,16 @@ impl Computed {
         }
     }
 
+    /// The fields to filter and sort on instead (a computed field has no stored value to
+    /// compare).
+    pub const fn compared_as(self) -> &'static [&'static str] {
+        match self {
+            Computed::RecordId => &["id"],
+            Computed::VirtualStreet | Computed::VirtualHouseNumber => &["strasse", "hausnummer"],
+            _ => self.inputs(),
+        }
+    }
+
     /// The fields a compound is made of, as `get fields` lists them in `compoundFields`.
     pub const fn compound_of(self) -> &'static [&'static str] {
         match self {

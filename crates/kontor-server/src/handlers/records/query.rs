@@ -65,24 +65,17 @@ fn kind_of(r: &Readable<'_>) -> ValueKind {
 fn not_comparable(field: &Readable<'_>) -> Option<String> {
     match field {
         Readable::Uuid => {
-            Some("filter on uuid is not supported yet; read by resourceid instead".into())
+            Some("uuid cannot be filtered or sorted on yet; read by resourceid instead".into())
         }
         Readable::Image => Some("imageUrl is the passport photo's link, not a value".into()),
         Readable::Field(FieldDef {
             computed: Some(computed),
             name,
             ..
-        }) => {
-            let inputs = computed.inputs();
-            Some(if inputs.is_empty() {
-                format!("{name} is computed when it is read, not stored")
-            } else {
-                format!(
-                    "{name} is computed when it is read; use {} instead",
-                    inputs.join(", ")
-                )
-            })
-        }
+        }) => Some(format!(
+            "{name} is computed when it is read; use {} instead",
+            computed.compared_as().join(", ")
+        )),
         _ => None,
     }
 }
