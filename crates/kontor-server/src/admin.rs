@@ -1,10 +1,12 @@
-//! Admin endpoints beside the API: custom fields of a tenant.
+//! Admin endpoints beside the API: custom fields and settings of a tenant.
 //!
 //! ```text
 //! GET  /admin/tenants/{tenant}/fields/{module}    the module's fields (standard and custom)
 //! POST /admin/tenants/{tenant}/fields/{module}    add a custom field:
 //!   {"name":"ind_1_Feld_ObjTech1","type":"singleselect","labels":{"DEU":"Lage","ENG":"Location"},
 //!    "values":[{"key":"ruhig","labels":{"DEU":"ruhig","ENG":"quiet"}}],"default":null}
+//! GET   /admin/tenants/{tenant}/settings          imprint and basic settings (`settings.rs`)
+//! PATCH /admin/tenants/{tenant}/settings          change some: {"imprint.firma":"…"}
 //! ```
 //! `Authorization: Bearer <admin token>`. These are not the onOffice API, so they use plain
 //! HTTP statuses: 201, 400, 401, 404, 409.
@@ -21,6 +23,9 @@ use kontor_store::{FieldStore, Labels, StoreError, TenantName, TenantStore};
 use serde::{Deserialize, Serialize};
 
 use crate::AppState;
+
+mod settings;
+pub(crate) use settings::{get_settings, patch_settings};
 
 #[derive(Debug, Deserialize)]
 pub(crate) struct FieldBody {
@@ -98,15 +103,20 @@ async fn tenant_and_module(
     tenant: &str,
     module: &str,
 ) -> Result<(kontor_store::Tenant, Module), Rejection> {
-    let name = TenantName::parse(tenant).map_err(|e| problem(StatusCode::BAD_REQUEST, e))?;
     let module = Module::parse(module).ok_or_else(|| {
         problem(
             StatusCode::NOT_FOUND,
             format!("unknown module {module:?}: use estate or address"),
         )
     })?;
+    Ok((named_tenant(state, tenant).await?, module))
+}
+
+/// The tenant of a path; 404 when there is none.
+async fn named_tenant(state: &AppState, tenant: &str) -> Result<kontor_store::Tenant, Rejection> {
+    let name = TenantName::parse(tenant).map_err(|e| problem(StatusCode::BAD_REQUEST, e))?;
     match state.store.tenant_by_name(&name).await {
-        Ok(Some(t)) => Ok((t, module)),
+        Ok(Some(t)) => Ok(t),
         Ok(None) => Err(problem(
             StatusCode::NOT_FOUND,
             format!("tenant {name} does not exist"),

@@ -50,6 +50,10 @@ pub fn router(state: AppState) -> Router {
             "/admin/tenants/{tenant}/fields/{module}",
             get(admin::list_fields).post(admin::add_field),
         )
+        .route(
+            "/admin/tenants/{tenant}/settings",
+            get(admin::get_settings).patch(admin::patch_settings),
+        )
         .with_state(state)
         .layer(axum::middleware::map_request(move |request| async move {
             body_deadline::limit(request, body_timeout)

@@ -28,6 +28,8 @@ pub enum Call {
     GetMultiselectConfiguration,
     GetAddressFieldValues,
     GetFilters,
+    ReadBasicSettings,
+    ReadImprint,
 }
 
 /// `(verb, resourcetype, call)`. Resource types are case-sensitive, as on the real API.
@@ -56,6 +58,8 @@ const ROUTES: &[(ActionVerb, &str, Call)] = &[
         Call::GetAddressFieldValues,
     ),
     (ActionVerb::Get, "filters", Call::GetFilters),
+    (ActionVerb::Read, "basicsettings", Call::ReadBasicSettings),
+    (ActionVerb::Read, "impressum", Call::ReadImprint),
 ];
 
 /// The supported `(verb, resourcetype)` pairs, for documentation and the CLI.
@@ -219,6 +223,8 @@ async fn run_handler(
             handlers::confignewaddressfields::get::handle(store, ctx, params).await
         }
         Call::GetFilters => handlers::filters::get::handle(store, ctx, params).await,
+        Call::ReadBasicSettings => handlers::basicsettings::read::handle(store, ctx, params).await,
+        Call::ReadImprint => handlers::impressum::read::handle(store, ctx, params).await,
     };
     data.map(ResultData::Ok)
 }

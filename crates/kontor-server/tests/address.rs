@@ -56,7 +56,10 @@ async fn a_contact_form_lead_round_trips() -> TestResult {
         e["id"], id,
         "address elements always carry the id as an int"
     );
-    assert_eq!(e["KdNr"], "1");
+    assert_eq!(
+        e["KdNr"], 1,
+        "an address's integers are numbers, as its id is"
+    );
     assert_eq!(e["Vorname"], "Max");
     assert_eq!(e["Name"], "Müller");
     assert_eq!(
@@ -323,5 +326,73 @@ async fn land_reads_as_full_text_or_the_iso_code_asked_for() -> TestResult {
             [json!("Schweiz"), json!("Deutschland")]
         );
     }
+    Ok(())
+}
+
+#[tokio::test]
+async fn integer_fields_of_addresses_are_numbers_in_raw_mode() -> TestResult {
+    use kontor_store::fields::{FieldType, Module, NewCustomField};
+    use kontor_store::{FieldStore, Labels};
+    let server = TestServer::start().await?;
+    let c = server.tenant("demo", 'a').await?;
+    let custom = NewCustomField {
+        name: "ind_1_Feld_adressen1".into(),
+        ty: FieldType::Integer,
+        length: None,
+        labels: Labels::new("Zimmerwunsch", "Rooms wanted"),
+        values: Vec::new(),
+        default: None,
+    };
+    server
+        .store
+        .store
+        .add_field(c.tenant, Module::Address, &custom)
+        .await?;
+    create(&server, &c, json!({"Name": "Erste"})).await?;
+    let id = create(
+        &server,
+        &c,
+        json!({"Name": "Zweite", "Tipp_ID": "122", "ind_1_Feld_adressen1": 4, "salary": 3100}),
+    )
+    .await?;
+    // What WP's applicant search sends after `get search`: `{"recordids":[…],"data":["KdNr"]}`.
+    let read = call(&server, &c, ActionVerb::Read, json!(""), json!({
+        "recordids": [1, id], "data": ["KdNr", "Tipp_ID", "ID", "ind_1_Feld_adressen1", "Name", "salary"],
+    })).await?;
+    assert_eq!(read["status"]["errorcode"], 0, "{read}");
+    let records = read["data"]["records"]
+        .as_array()
+        .cloned()
+        .unwrap_or_default();
+    assert_eq!(records.len(), 2);
+    let first = &records[0]["elements"];
+    assert_eq!(first["KdNr"], 1, "{first}");
+    assert_eq!(first["Tipp_ID"], 0, "unset reads as 0");
+    assert_eq!(first["ind_1_Feld_adressen1"], 0);
+    let e = &records[1]["elements"];
+    assert_eq!(e["id"], id);
+    assert_eq!(e["KdNr"], 2, "{e}");
+    assert_eq!(e["Tipp_ID"], 122);
+    assert_eq!(e["ID"], id, "the record number is the id");
+    assert_eq!(e["ind_1_Feld_adressen1"], 4, "custom integer fields too");
+    assert_eq!(e["Name"], "Zweite", "text stays text");
+    assert_eq!(
+        e["salary"], "3100.00",
+        "floats stay strings, as for estates"
+    );
+    // Formatted, numbers are text in the customer's format, as everywhere.
+    let formatted = call(
+        &server,
+        &c,
+        ActionVerb::Read,
+        json!(id),
+        json!({
+            "data": ["KdNr", "Tipp_ID"], "formatoutput": true,
+        }),
+    )
+    .await?;
+    let e = elements(&formatted);
+    assert_eq!(e["KdNr"], "2");
+    assert_eq!(e["Tipp_ID"], "122");
     Ok(())
 }

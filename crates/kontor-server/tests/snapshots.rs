@@ -369,8 +369,8 @@ async fn estate_bad_reads() -> TestResult {
             json!({"filter": {"kaufpreis": [{"op": "between", "val": [1]}]}}),
         ),
         (
-            "in_scalar",
-            json!({"filter": {"ort": [{"op": "in", "val": "Aachen"}]}}),
+            "in_object",
+            json!({"filter": {"ort": [{"op": "in", "val": {"city": "Aachen"}}]}}),
         ),
         ("negative_listlimit", json!({"listlimit": -1})),
         ("absurd_listoffset", json!({"listoffset": "1e400"})),

@@ -18,6 +18,7 @@ pub mod saved_filters;
 mod seed;
 mod sqlite_reader;
 mod sqlite_writer;
+pub mod tenant_settings;
 mod tenants;
 pub mod test_support;
 pub mod traits;
@@ -29,6 +30,9 @@ pub use db::{OpenOptions, Store};
 pub use error::StoreError;
 pub use pool_stats::PoolStats;
 pub use records::{RecordModule, RecordStore};
-pub use traits::{ActionKindStore, ApiUserStore, FieldStore, FilterStore, TenantStore};
+pub use tenant_settings::{Setting, TenantSettings};
+pub use traits::{
+    ActionKindStore, ApiUserStore, FieldStore, FilterStore, SettingsStore, TenantStore,
+};
 pub use types::*;
 pub use url::DatabaseUrl;

@@ -97,3 +97,18 @@ pub trait FilterStore {
         id: i64,
     ) -> impl Future<Output = Result<Option<crate::saved_filters::SavedFilter>, StoreError>> + Send;
 }
+
+pub trait SettingsStore {
+    /// The tenant's imprint and basic settings (settings without a value read as empty).
+    fn tenant_settings(
+        &self,
+        tenant: TenantId,
+    ) -> impl Future<Output = Result<crate::tenant_settings::TenantSettings, StoreError>> + Send;
+    /// Sets the given settings (an empty value clears one); every value is checked first,
+    /// and either all are written or none.
+    fn set_tenant_settings(
+        &self,
+        tenant: TenantId,
+        changes: &[(crate::tenant_settings::Setting, String)],
+    ) -> impl Future<Output = Result<(), StoreError>> + Send;
+}

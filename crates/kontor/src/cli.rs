@@ -267,6 +267,20 @@ pub enum TenantCommand {
     },
     /// List tenants.
     List,
+    /// Show or change a tenant's imprint and basic settings, as `read impressum` and `read
+    /// basicsettings` answer them, e.g. `kontor tenant settings demo --set
+    /// imprint.firma="Muster Immobilien GmbH" --set ci.color=2b5797 --logo logo.png`.
+    /// Prints every setting (NAME=VALUE) afterwards.
+    Settings {
+        name: String,
+        /// NAME=VALUE (imprint.*, ci.*, team.about, permissions.timetracking); an empty
+        /// VALUE clears the setting. Repeat for more; all are checked before any is written.
+        #[arg(long = "set", value_name = "NAME=VALUE")]
+        set: Vec<String>,
+        /// An image file to use as the logo (ci.logo, kept as base64).
+        #[arg(long, value_name = "FILE")]
+        logo: Option<PathBuf>,
+    },
 }
 
 #[derive(Debug, Subcommand)]

@@ -451,3 +451,93 @@ fn custom_fields_are_added_and_listed_from_the_command_line() -> TestResult {
     let _ = std::fs::remove_dir_all(&dir);
     Ok(())
 }
+
+/// The demo tenant answers `read impressum` with a full German imprint, and `kontor tenant
+/// settings` changes what it answers, while the server runs.
+#[test]
+fn tenant_settings_are_shown_changed_and_answered() -> TestResult {
+    let dir = data_dir("settings");
+    let (served, lines) = serve(&dir)?;
+    let endpoint = field(&lines, "endpoint").ok_or("no endpoint printed")?;
+    let token = field(&lines, "token").ok_or("no token printed")?;
+    let secret = field(&lines, "secret").ok_or("no secret printed")?;
+    let imprint = || -> Result<Value, Box<dyn std::error::Error>> {
+        let out = kontor(
+            &dir,
+            &[
+                "call",
+                "read",
+                "impressum",
+                "--data",
+                "firma,city,vertretungsberechtigter,handelsregisterNr,country",
+                "--url",
+                &endpoint,
+                "--token",
+                &token,
+                "--secret",
+                &secret,
+                "--raw",
+            ],
+        )?;
+        assert!(out.status.success(), "{}", text(&out.stderr));
+        let body: Value = serde_json::from_str(text(&out.stdout).trim())?;
+        Ok(body["response"]["results"][0]["data"]["records"][0]["elements"].clone())
+    };
+    let demo = imprint()?;
+    assert_eq!(demo["firma"], "Kontor Demo Immobilien GmbH", "{demo}");
+    assert_eq!(demo["city"], "Aachen");
+    assert_eq!(demo["handelsregisterNr"], "HRB 12345");
+    assert_eq!(demo["country"], "DEU");
+
+    let out = kontor(
+        &dir,
+        &[
+            "tenant",
+            "settings",
+            "demo",
+            "--set",
+            "imprint.firma=Becker & Söhne KG",
+            "--set",
+            "ci.color=#ABCDEF",
+            "--set",
+            "ci.claim=",
+        ],
+    )?;
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let shown = text(&out.stdout);
+    for line in [
+        "imprint.firma=Becker & Söhne KG",
+        "ci.color=abcdef",
+        "ci.claim=",
+        "imprint.city=Aachen",
+    ] {
+        assert!(shown.lines().any(|l| l == line), "{line} in {shown}");
+    }
+    assert_eq!(
+        imprint()?["firma"],
+        "Becker & Söhne KG",
+        "the running server answers the change"
+    );
+
+    for (args, message) in [
+        (vec!["--set", "ci.color=blue"], "hex digits"),
+        (vec!["--set", "imprint.slogan=x"], "unknown setting"),
+        (vec!["--set", "imprint.firma"], "NAME=VALUE"),
+    ] {
+        let mut all = vec!["tenant", "settings", "demo", "--set", "imprint.city=Köln"];
+        all.extend(args);
+        let out = kontor(&dir, &all)?;
+        assert_eq!(out.status.code(), Some(1));
+        assert!(text(&out.stderr).contains(message), "{}", text(&out.stderr));
+    }
+    assert_eq!(
+        imprint()?["city"],
+        "Aachen",
+        "a refused change changes nothing"
+    );
+    let out = kontor(&dir, &["tenant", "settings", "nobody"])?;
+    assert_eq!(out.status.code(), Some(1));
+    drop(served);
+    let _ = std::fs::remove_dir_all(&dir);
+    Ok(())
+}

@@ -80,6 +80,21 @@ pub struct ActionKindElements {
     pub types_by_database_id: Option<LabelMap>,
 }
 
+/// An ordered map as PHP writes an array: an object of its entries, or `[]` when it has none.
+pub(crate) fn php_map<S: Serializer, K: Serialize, V: Serialize>(
+    s: S,
+    entries: &[(K, V)],
+) -> Result<S::Ok, S::Error> {
+    if entries.is_empty() {
+        return s.collect_seq(std::iter::empty::<()>());
+    }
+    let mut map = s.serialize_map(Some(entries.len()))?;
+    for (k, v) in entries {
+        map.serialize_entry(k, v)?;
+    }
+    map.end()
+}
+
 /// An ordered `key → label` map that PHP renders as `[]` when empty.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct LabelMap(pub Vec<(String, String)>);
@@ -87,14 +102,7 @@ pub struct LabelMap(pub Vec<(String, String)>);
 // COMPAT: PHP renders an empty array as `[]`; clients iterate `types` either way.
 impl Serialize for LabelMap {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        if self.0.is_empty() {
-            return s.collect_seq(std::iter::empty::<()>());
-        }
-        let mut map = s.serialize_map(Some(self.0.len()))?;
-        for (k, v) in &self.0 {
-            map.serialize_entry(k, v)?;
-        }
-        map.end()
+        php_map(s, &self.0)
     }
 }
 

@@ -8,6 +8,7 @@ pub mod read;
 pub mod relation;
 pub mod searchcriteria;
 pub mod serde_params;
+pub mod settings;
 pub mod task;
 pub mod uploadfile;
 

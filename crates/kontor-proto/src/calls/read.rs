@@ -306,7 +306,8 @@ impl CallParams for ReadParams {
             estatelanguage: params.opt_language("estatelanguage")?,
             addestatelanguage: flag(map.get("addestatelanguage"), "addestatelanguage")?,
             add_main_lang_id: flag(map.get("addMainLangId"), "addMainLangId")?,
-            filterid: opt_int(map.get("filterid"), "filterid")?,
+            // COMPAT: WP sends `filterid: 0` for "no saved filter"; saved filters count from 1.
+            filterid: opt_int(map.get("filterid"), "filterid")?.filter(|id| *id != 0),
             georangesearch: parse_geo(map.get("georangesearch"))?,
             recordids: parse_ids(map.get("recordids"))?,
             country_iso_code: CountryIsoCode::parse(map.get("countryIsoCodeType")),
@@ -507,12 +508,9 @@ fn parse_condition(field: &str, entry: &Value) -> Result<Condition, ApiError> {
             }
             Operand::Many(list.iter().map(scalar).collect::<Result<_, _>>()?)
         }
-        (FilterOp::In | FilterOp::NotIn, _) => {
-            return Err(filter_error(format!(
-                "{field}: \"{}\" needs a list of values",
-                op.as_str()
-            )))
-        }
+        // COMPAT: WP's search form filters a single-select with `{"op":"in","val":"kauf"}`,
+        // which the real API takes as a list of one.
+        (FilterOp::In | FilterOp::NotIn, v) => Operand::Many(vec![scalar(v)?]),
         (FilterOp::Between, Value::Array(list)) if list.len() == 2 => {
             Operand::Range(scalar(&list[0])?, scalar(&list[1])?)
         }

@@ -2,13 +2,16 @@
 
 pub(crate) mod actionkindtypes;
 pub(crate) mod address;
+pub(crate) mod basicsettings;
 pub(crate) mod confignewaddressfields;
 pub(crate) mod estate;
 pub(crate) mod estatecategories;
 pub(crate) mod fields;
 pub(crate) mod filters;
+pub(crate) mod impressum;
 pub(crate) mod multiselectconfiguration;
 pub(crate) mod records;
+pub(crate) mod settings;
 
 use kontor_proto::{ApiError, ErrorCode, ResourceId};
 use kontor_store::{ApiUserId, StoreError, TenantId};

@@ -22,6 +22,7 @@
 //!   `Artikel/Pressearbeit`).
 
 use super::catalog::{FieldType, SelectValue, StandardField};
+use super::computed::Computed;
 use super::estate_fields::COUNTRIES;
 
 /// Builds one permitted value.
@@ -47,6 +48,7 @@ const BLANK: StandardField = StandardField {
     content: "",
     measure: None,
     read_only: false,
+    computed: None,
 };
 
 const PERSONAL: StandardField = StandardField {
@@ -287,6 +289,54 @@ const WORK_CONTRACT: &[SelectValue] = &[
     v("temporary", "Befristet", "Temporary"),
 ];
 
+/// Recorded as 1 "male", 2 "weiblich", 3 "neutrum" (a tenant's half-translated labels).
+const GESCHLECHT: &[SelectValue] = &[
+    v("1", "männlich", "male"),
+    v("2", "weiblich", "female"),
+    v("3", "divers", "diverse"),
+];
+
+const TAX_LIABILITY: &[SelectValue] = &[
+    v("inland", "Inland", "Domestic"),
+    v("inlandTaxFree", "Inland steuerfrei", "Domestic, tax-free"),
+    v("europe", "EU-Ausland", "Other EU country"),
+    v("other", "Drittland", "Non-EU country"),
+    v(
+        "ustg",
+        "Steuerschuldnerschaft des Leistungsempfängers (§ 13b UStG)",
+        "Reverse charge (§ 13b UStG)",
+    ),
+];
+
+const TYPE_OF_PAYMENT: &[SelectValue] = &[
+    v("bankTransfer", "Überweisung", "Bank transfer"),
+    v("sepaDirectDebit", "SEPA-Lastschrift", "SEPA direct debit"),
+    v("creditCard", "Kreditkarte", "Credit card"),
+    v(
+        "otherPaymentType",
+        "Sonstige Zahlungsart",
+        "Other type of payment",
+    ),
+];
+
+/// The recording has the keys 3 and 1 without labels; these say what they are.
+const TERM_OF_PAYMENT: &[SelectValue] = &[
+    v("3", "Zahlungsziel 3", "Term of payment 3"),
+    v("1", "Zahlungsziel 1", "Term of payment 1"),
+];
+
+const PAYMENT_INTERVAL: &[SelectValue] = &[
+    v("monthly", "monatlich", "monthly"),
+    v("quarterly", "vierteljährlich", "quarterly"),
+    v("semiAnnual", "halbjährlich", "semi-annual"),
+    v("annual", "jährlich", "annual"),
+];
+
+const GWG_VERTRAGSPARTNER: &[SelectValue] = &[
+    v("gwgVertragspartner", "Natürliche Person", "Natural person"),
+    v("gwgVertragspartnerUnternehmen", "Unternehmen", "Company"),
+];
+
 pub const ADDRESS_FIELDS: &[StandardField] = &[
     // ---- Stammdaten -----------------------------------------------------------------------
     StandardField {
@@ -295,6 +345,14 @@ pub const ADDRESS_FIELDS: &[StandardField] = &[
         deu: "Kundennr.",
         eng: "Customer no.",
         read_only: true,
+        ..PERSONAL
+    },
+    StandardField {
+        name: "ID",
+        ty: FieldType::Integer,
+        deu: "Datensatznummer",
+        eng: "Record no.",
+        computed: Some(Computed::RecordId),
         ..PERSONAL
     },
     StandardField {
@@ -321,6 +379,14 @@ pub const ADDRESS_FIELDS: &[StandardField] = &[
         length: Some(80),
         deu: "Anrede-Titel",
         eng: "Salutation and title",
+        ..PERSONAL
+    },
+    StandardField {
+        name: "Anrede-Titel2",
+        ty: FieldType::Varchar,
+        length: Some(80),
+        deu: "Anrede-Titel 2",
+        eng: "Salutation and title 2",
         ..PERSONAL
     },
     StandardField {
@@ -389,6 +455,57 @@ pub const ADDRESS_FIELDS: &[StandardField] = &[
         ..PERSONAL
     },
     StandardField {
+        name: "LKZ",
+        ty: FieldType::Varchar,
+        length: Some(3),
+        deu: "Länderkennzeichen",
+        eng: "Country code",
+        ..PERSONAL
+    },
+    // Compounds of the fields before them (`computed.rs`); not stored.
+    StandardField {
+        name: "Plz-Ort",
+        ty: FieldType::Varchar,
+        length: Some(80),
+        deu: "PLZ, Ort",
+        eng: "ZIP, city",
+        computed: Some(Computed::PostcodeTown),
+        ..PERSONAL
+    },
+    StandardField {
+        name: "LKZ-Plz-Ort",
+        ty: FieldType::Varchar,
+        length: Some(80),
+        deu: "LKZ, PLZ, Ort",
+        eng: "Country code, ZIP code, city",
+        computed: Some(Computed::CountryPostcodeTown),
+        ..PERSONAL
+    },
+    StandardField {
+        name: "Postfach",
+        ty: FieldType::Varchar,
+        length: Some(80),
+        deu: "Postfach",
+        eng: "P. O. box",
+        ..PERSONAL
+    },
+    StandardField {
+        name: "Plz-Postfach",
+        ty: FieldType::Varchar,
+        length: Some(10),
+        deu: "PLZ Postfach",
+        eng: "Post code, P. O. box",
+        ..PERSONAL
+    },
+    StandardField {
+        name: "Plz_postfach",
+        ty: FieldType::Varchar,
+        length: Some(10),
+        deu: "PLZ-Postf.",
+        eng: "P. O. box post code",
+        ..PERSONAL
+    },
+    StandardField {
         name: "Land",
         ty: FieldType::SingleSelect,
         values: COUNTRIES,
@@ -398,11 +515,33 @@ pub const ADDRESS_FIELDS: &[StandardField] = &[
         ..PERSONAL
     },
     StandardField {
+        name: "breitengrad",
+        ty: FieldType::Float,
+        deu: "Breitengrad",
+        eng: "Latitude",
+        ..PERSONAL
+    },
+    StandardField {
+        name: "laengengrad",
+        ty: FieldType::Float,
+        deu: "Längengrad",
+        eng: "Longitude",
+        ..PERSONAL
+    },
+    StandardField {
         name: "Geburtsdatum",
         ty: FieldType::Date,
         deu: "Geburtsdatum",
         eng: "Birthdate",
         measure: DATE,
+        ..PERSONAL
+    },
+    StandardField {
+        name: "Geschlecht",
+        ty: FieldType::SingleSelect,
+        values: GESCHLECHT,
+        deu: "Geschlecht",
+        eng: "Gender",
         ..PERSONAL
     },
     StandardField {
@@ -574,6 +713,15 @@ pub const ADDRESS_FIELDS: &[StandardField] = &[
         read_only: true,
         ..CONTACT
     },
+    StandardField {
+        name: "letztesTelefonat",
+        ty: FieldType::Date,
+        deu: "Letztes Telefonat",
+        eng: "Last phone call",
+        measure: DATE,
+        read_only: true,
+        ..CONTACT
+    },
     // ---- Verwaltung -----------------------------------------------------------------------
     StandardField {
         name: "Benutzer",
@@ -581,6 +729,14 @@ pub const ADDRESS_FIELDS: &[StandardField] = &[
         deu: "Betreuer",
         eng: "Advisor",
         measure: USER,
+        ..MANAGEMENT
+    },
+    StandardField {
+        name: "betreuer2",
+        ty: FieldType::Varchar,
+        length: Some(80),
+        deu: "Betreuer 2",
+        eng: "Advisor 2",
         ..MANAGEMENT
     },
     StandardField {
@@ -635,6 +791,14 @@ pub const ADDRESS_FIELDS: &[StandardField] = &[
         ..MANAGEMENT
     },
     StandardField {
+        name: "NewsletterTag",
+        ty: FieldType::MultiSelect,
+        values: &[],
+        deu: "Newsletter-Tags",
+        eng: "Newsletter tags",
+        ..MANAGEMENT
+    },
+    StandardField {
         name: "AGB_akzeptiert",
         ty: FieldType::Boolean,
         deu: "AGB akzeptiert",
@@ -663,6 +827,22 @@ pub const ADDRESS_FIELDS: &[StandardField] = &[
         ty: FieldType::Boolean,
         deu: "Auf Homepage veröffentlichen",
         eng: "Publish",
+        measure: BOOLEAN,
+        ..MANAGEMENT
+    },
+    StandardField {
+        name: "Privat",
+        ty: FieldType::Boolean,
+        deu: "Privat",
+        eng: "Private",
+        measure: BOOLEAN,
+        ..MANAGEMENT
+    },
+    StandardField {
+        name: "autoExposeVersand",
+        ty: FieldType::Boolean,
+        deu: "Automatischer Exposéversand",
+        eng: "Automatic brochure dispatch",
         measure: BOOLEAN,
         ..MANAGEMENT
     },
@@ -730,6 +910,15 @@ pub const ADDRESS_FIELDS: &[StandardField] = &[
         ..MANAGEMENT
     },
     StandardField {
+        name: "letztesTelefonatBetreuer",
+        ty: FieldType::Date,
+        deu: "Letztes Telefonat des Betreuers",
+        eng: "Last phone call of the advisor",
+        measure: DATE,
+        read_only: true,
+        ..MANAGEMENT
+    },
+    StandardField {
         name: "Aenderung",
         ty: FieldType::DateTime,
         deu: "Letzte Änderung",
@@ -756,6 +945,64 @@ pub const ADDRESS_FIELDS: &[StandardField] = &[
         eng: "VAT ID",
         ..INVOICING
     },
+    StandardField {
+        name: "taxLiability",
+        ty: FieldType::SingleSelect,
+        values: TAX_LIABILITY,
+        deu: "Steuerpflicht",
+        eng: "Tax liability",
+        ..INVOICING
+    },
+    StandardField {
+        name: "typeOfPayment",
+        ty: FieldType::SingleSelect,
+        values: TYPE_OF_PAYMENT,
+        deu: "Zahlungsart",
+        eng: "Type of payment",
+        ..INVOICING
+    },
+    StandardField {
+        name: "termOfPayment",
+        ty: FieldType::SingleSelect,
+        values: TERM_OF_PAYMENT,
+        deu: "Zahlungsziel",
+        eng: "Term of payment",
+        ..INVOICING
+    },
+    StandardField {
+        name: "paymentInterval",
+        ty: FieldType::SingleSelect,
+        values: PAYMENT_INTERVAL,
+        default: Some("monthly"),
+        deu: "Zahlungsintervall",
+        eng: "Payment interval",
+        ..INVOICING
+    },
+    StandardField {
+        name: "sepaMandateReference",
+        ty: FieldType::Varchar,
+        length: Some(64),
+        deu: "SEPA-Mandatsreferenz",
+        eng: "SEPA mandate reference",
+        ..INVOICING
+    },
+    // Dividing lines of the invoicing section: they hold no value.
+    StandardField {
+        name: "addressFakturaSeparator1",
+        ty: FieldType::Text,
+        deu: "Trennlinie 1",
+        eng: "Separator 1",
+        read_only: true,
+        ..INVOICING
+    },
+    StandardField {
+        name: "addressFakturaSeparator2",
+        ty: FieldType::Text,
+        deu: "Trennlinie 2",
+        eng: "Separator 2",
+        read_only: true,
+        ..INVOICING
+    },
     // ---- Geldwäsche-Gesetz ----------------------------------------------------------------
     StandardField {
         name: "gwgAusweisart",
@@ -779,6 +1026,148 @@ pub const ADDRESS_FIELDS: &[StandardField] = &[
         length: Some(80),
         deu: "Staatsangehörigkeit",
         eng: "Nationality",
+        ..MONEY_LAUNDERING
+    },
+    StandardField {
+        name: "gwgAusstellendeBehoerde",
+        ty: FieldType::Varchar,
+        length: Some(80),
+        deu: "Ausstellende Behörde",
+        eng: "Issuing authority",
+        ..MONEY_LAUNDERING
+    },
+    StandardField {
+        name: "gwgGeburtsdatum",
+        ty: FieldType::Date,
+        deu: "Geburtsdatum",
+        eng: "Date of birth",
+        measure: DATE,
+        ..MONEY_LAUNDERING
+    },
+    StandardField {
+        name: "gwgGeburtsname",
+        ty: FieldType::Varchar,
+        length: Some(80),
+        deu: "Geburtsname",
+        eng: "Birth name",
+        ..MONEY_LAUNDERING
+    },
+    StandardField {
+        name: "gwgGeburtsort",
+        ty: FieldType::Varchar,
+        length: Some(80),
+        deu: "Geburtsort",
+        eng: "Place of birth",
+        ..MONEY_LAUNDERING
+    },
+    StandardField {
+        name: "gwgVertragspartner",
+        ty: FieldType::SingleSelect,
+        values: GWG_VERTRAGSPARTNER,
+        deu: "Vertragspartner",
+        eng: "Contracting party",
+        ..MONEY_LAUNDERING
+    },
+    StandardField {
+        name: "gwgRechtsform",
+        ty: FieldType::Varchar,
+        length: Some(80),
+        deu: "Rechtsform",
+        eng: "Legal form",
+        ..MONEY_LAUNDERING
+    },
+    StandardField {
+        name: "gwgRegisternummer",
+        ty: FieldType::Varchar,
+        length: Some(80),
+        deu: "Registernummer",
+        eng: "Register number",
+        ..MONEY_LAUNDERING
+    },
+    StandardField {
+        name: "gwgMitgliederVerwaltungsorgan",
+        ty: FieldType::Text,
+        deu: "Mitglieder des Verwaltungsorgans",
+        eng: "Members of the administrative body",
+        ..MONEY_LAUNDERING
+    },
+    StandardField {
+        name: "gwgBerechtigter",
+        ty: FieldType::Boolean,
+        deu: "Wirtschaftlich Berechtigter",
+        eng: "Beneficial owner",
+        measure: BOOLEAN,
+        ..MONEY_LAUNDERING
+    },
+    StandardField {
+        name: "gwgWbVorname",
+        ty: FieldType::Varchar,
+        length: Some(80),
+        deu: "Vorname (wirtschaftlich Berechtigter)",
+        eng: "First name (beneficial owner)",
+        ..MONEY_LAUNDERING
+    },
+    StandardField {
+        name: "gwgWbName",
+        ty: FieldType::Varchar,
+        length: Some(80),
+        deu: "Name (wirtschaftlich Berechtigter)",
+        eng: "Name (beneficial owner)",
+        ..MONEY_LAUNDERING
+    },
+    StandardField {
+        name: "gwgWbStrasse",
+        ty: FieldType::Varchar,
+        length: Some(80),
+        deu: "Straße (wirtschaftlich Berechtigter)",
+        eng: "Street (beneficial owner)",
+        ..MONEY_LAUNDERING
+    },
+    StandardField {
+        name: "gwgWbPlz",
+        ty: FieldType::Varchar,
+        length: Some(20),
+        deu: "PLZ (wirtschaftlich Berechtigter)",
+        eng: "ZIP code (beneficial owner)",
+        ..MONEY_LAUNDERING
+    },
+    StandardField {
+        name: "gwgWbOrt",
+        ty: FieldType::Varchar,
+        length: Some(80),
+        deu: "Ort (wirtschaftlich Berechtigter)",
+        eng: "Town (beneficial owner)",
+        ..MONEY_LAUNDERING
+    },
+    StandardField {
+        name: "gwgWbStaatsangehoerigkeit",
+        ty: FieldType::Varchar,
+        length: Some(80),
+        deu: "Staatsangehörigkeit (wirtschaftlich Berechtigter)",
+        eng: "Nationality (beneficial owner)",
+        ..MONEY_LAUNDERING
+    },
+    StandardField {
+        name: "gwgWbGeburtsort",
+        ty: FieldType::Varchar,
+        length: Some(80),
+        deu: "Geburtsort (wirtschaftlich Berechtigter)",
+        eng: "Place of birth (beneficial owner)",
+        ..MONEY_LAUNDERING
+    },
+    StandardField {
+        name: "gwgWbGeburtsdatum",
+        ty: FieldType::Date,
+        deu: "Geburtsdatum (wirtschaftlich Berechtigter)",
+        eng: "Date of birth (beneficial owner)",
+        measure: DATE,
+        ..MONEY_LAUNDERING
+    },
+    StandardField {
+        name: "gwgAuffaelligkeiten",
+        ty: FieldType::Text,
+        deu: "Auffälligkeiten",
+        eng: "Irregularities",
         ..MONEY_LAUNDERING
     },
 ];

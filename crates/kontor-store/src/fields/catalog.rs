@@ -134,4 +134,6 @@ pub struct StandardField {
     pub measure: Option<&'static str>,
     /// Set by the system; writes are refused.
     pub read_only: bool,
+    /// Not stored: computed from other fields whenever it is read (always read-only).
+    pub computed: Option<super::computed::Computed>,
 }

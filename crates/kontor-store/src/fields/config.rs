@@ -6,6 +6,7 @@ use std::sync::Arc;
 use kontor_proto::Language;
 
 use super::catalog::{FieldType, Module, StandardField};
+use super::computed::Computed;
 use crate::types::Labels;
 
 /// One select value with its labels.
@@ -28,6 +29,8 @@ pub struct FieldDef {
     pub content: String,
     pub measure: Option<String>,
     pub read_only: bool,
+    /// How a field that is not stored is computed when it is read.
+    pub computed: Option<Computed>,
     pub custom: bool,
 }
 
@@ -50,7 +53,8 @@ impl FieldDef {
             table: f.table.to_string(),
             content: f.content.to_string(),
             measure: f.measure.map(str::to_string),
-            read_only: f.read_only,
+            read_only: f.read_only || f.computed.is_some(),
+            computed: f.computed,
             custom: false,
         }
     }

@@ -186,6 +186,7 @@ fn custom_def(row: CustomRow) -> Result<FieldDef, StoreError> {
         content: "Individual".to_string(),
         measure: None,
         read_only: false,
+        computed: None,
         custom: true,
     })
 }

@@ -30,6 +30,7 @@
 //!   `verkaufssflaeche`): clients send exactly these keys.
 
 use super::catalog::{FieldType, SelectValue, StandardField};
+use super::computed::Computed;
 
 /// Builds one permitted value.
 const fn v(key: &'static str, deu: &'static str, eng: &'static str) -> SelectValue {
@@ -48,6 +49,7 @@ const DATE: Option<&str> = Some("DATA_TYPE_DATE");
 const DATETIME: Option<&str> = Some("DATA_TYPE_DATETIME");
 const BOOLEAN: Option<&str> = Some("DATA_TYPE_BOOLEAN");
 const USER: Option<&str> = Some("DATA_TYPE_USER");
+const PERCENTAGE: Option<&str> = Some("DATA_TYPE_PERCENTAGE");
 
 /// The defaults every row starts from; each section below sets its table and content.
 const BLANK: StandardField = StandardField {
@@ -62,6 +64,7 @@ const BLANK: StandardField = StandardField {
     content: "",
     measure: None,
     read_only: false,
+    computed: None,
 };
 
 const TECH: StandardField = StandardField {
@@ -1211,6 +1214,14 @@ pub const ESTATE_FIELDS: &[StandardField] = &[
         ..TECH
     },
     StandardField {
+        name: "auftragvon",
+        ty: FieldType::Date,
+        deu: "Auftrag von",
+        eng: "Order from",
+        measure: DATE,
+        ..TECH
+    },
+    StandardField {
         name: "autoExpose",
         ty: FieldType::Boolean,
         deu: "Autom. Exposéversand",
@@ -1390,6 +1401,58 @@ pub const ESTATE_FIELDS: &[StandardField] = &[
         ..GEO
     },
     StandardField {
+        name: "objektadresse_freigeben_api",
+        ty: FieldType::Boolean,
+        deu: "Objektadresse freigeben (API)",
+        eng: "Publish property address (API)",
+        measure: BOOLEAN,
+        ..GEO
+    },
+    // Computed from the estate and its publication flags (`computed.rs`); not stored.
+    StandardField {
+        name: "virtualAddress",
+        ty: FieldType::Boolean,
+        deu: "Virtuelle Adresse",
+        eng: "Virtual address",
+        measure: BOOLEAN,
+        computed: Some(Computed::VirtualAddress),
+        ..GEO
+    },
+    StandardField {
+        name: "virtualStreet",
+        ty: FieldType::Varchar,
+        length: Some(80),
+        deu: "Virtuelle Straße",
+        eng: "Virtual street",
+        computed: Some(Computed::VirtualStreet),
+        ..GEO
+    },
+    StandardField {
+        name: "virtualHouseNumber",
+        ty: FieldType::Varchar,
+        length: Some(20),
+        deu: "Virtuelle Hausnummer",
+        eng: "Virtual house number",
+        computed: Some(Computed::VirtualHouseNumber),
+        ..GEO
+    },
+    StandardField {
+        name: "virtualLatitude",
+        ty: FieldType::Float,
+        deu: "Virtueller Breitengrad",
+        eng: "Virtual latitude",
+        computed: Some(Computed::VirtualLatitude),
+        ..GEO
+    },
+    StandardField {
+        name: "virtualLongitude",
+        ty: FieldType::Float,
+        deu: "Virtueller Längengrad",
+        eng: "Virtual longitude",
+        computed: Some(Computed::VirtualLongitude),
+        ..GEO
+    },
+    StandardField {
         name: "gemarkung",
         ty: FieldType::Varchar,
         length: Some(30),
@@ -1419,6 +1482,14 @@ pub const ESTATE_FIELDS: &[StandardField] = &[
         length: Some(100),
         deu: "Scout-Region",
         eng: "Scout region",
+        ..GEO
+    },
+    StandardField {
+        name: "regionaler_zusatz",
+        ty: FieldType::MultiSelect,
+        values: &[],
+        deu: "Regionaler Zusatz",
+        eng: "Regional addition",
         ..GEO
     },
     // ---- ObjPreise ------------------------------------------------------------------------
@@ -1697,6 +1768,96 @@ pub const ESTATE_FIELDS: &[StandardField] = &[
         measure: NUMERIC,
         ..PRICES
     },
+    StandardField {
+        name: "provisionsfrei",
+        ty: FieldType::Boolean,
+        deu: "Provisionsfrei für Käufer/Mieter",
+        eng: "No commission for the buyer or tenant",
+        measure: BOOLEAN,
+        ..PRICES
+    },
+    StandardField {
+        name: "saisonmiete",
+        ty: FieldType::Float,
+        deu: "Saisonmiete",
+        eng: "Seasonal rent",
+        measure: MONETARY,
+        ..PRICES
+    },
+    StandardField {
+        name: "wochmietbto",
+        ty: FieldType::Float,
+        deu: "Wochenmiete brutto",
+        eng: "Weekly rent (gross)",
+        measure: MONETARY,
+        ..PRICES
+    },
+    StandardField {
+        name: "betriebskosten",
+        ty: FieldType::Float,
+        deu: "Betriebskosten",
+        eng: "Running costs",
+        measure: MONETARY,
+        ..PRICES
+    },
+    StandardField {
+        name: "stellplatzmiete",
+        ty: FieldType::Float,
+        deu: "Stellplatzmiete",
+        eng: "Parking space rent",
+        measure: MONETARY,
+        ..PRICES
+    },
+    StandardField {
+        name: "mwst_satz",
+        ty: FieldType::Float,
+        deu: "MwSt.-Satz",
+        eng: "VAT rate",
+        measure: PERCENTAGE,
+        ..PRICES
+    },
+    StandardField {
+        name: "ust_satz_bk",
+        ty: FieldType::Float,
+        deu: "USt.-Satz Betriebskosten",
+        eng: "VAT rate of the running costs",
+        measure: PERCENTAGE,
+        ..PRICES
+    },
+    StandardField {
+        name: "prozent_aussenprovision",
+        ty: FieldType::Float,
+        deu: "Prozent Außenprovision (intern)",
+        eng: "External commission in percent (internal)",
+        measure: PERCENTAGE,
+        ..PRICES
+    },
+    StandardField {
+        name: "nettorendite",
+        ty: FieldType::Float,
+        deu: "Nettorendite (Soll)",
+        eng: "Net yield (target)",
+        measure: PERCENTAGE,
+        ..PRICES
+    },
+    StandardField {
+        name: "nettorendite_ist",
+        ty: FieldType::Float,
+        deu: "Nettorendite (Ist)",
+        eng: "Net yield (actual)",
+        measure: PERCENTAGE,
+        ..PRICES
+    },
+    // Computed from the kind of marketing and its price (`computed.rs`); not stored.
+    StandardField {
+        name: "calculatedPrice",
+        ty: FieldType::Float,
+        deu: "Berechneter Preis",
+        eng: "Calculated price",
+        measure: MONETARY,
+        computed: Some(Computed::CalculatedPrice),
+        ..PRICES
+    },
     // ---- ObjFlaeche -----------------------------------------------------------------------
     StandardField {
         name: "wohnflaeche",
@@ -1799,6 +1960,22 @@ pub const ESTATE_FIELDS: &[StandardField] = &[
         ty: FieldType::Float,
         deu: "Teilbar ab",
         eng: "Divisible from",
+        measure: AREA,
+        ..AREAS
+    },
+    StandardField {
+        name: "grundflaeche",
+        ty: FieldType::Float,
+        deu: "Grundfläche",
+        eng: "Floor area",
+        measure: AREA,
+        ..AREAS
+    },
+    StandardField {
+        name: "balkon_terrasse_flaeche",
+        ty: FieldType::Float,
+        deu: "Balkon-/Terrassenfläche",
+        eng: "Balcony/patio area",
         measure: AREA,
         ..AREAS
     },
@@ -2036,6 +2213,14 @@ pub const ESTATE_FIELDS: &[StandardField] = &[
         ..EQUIPMENT
     },
     StandardField {
+        name: "balkon_terrasse",
+        ty: FieldType::Boolean,
+        deu: "Balkon/Terrasse",
+        eng: "Balcony/terrace",
+        measure: BOOLEAN,
+        ..EQUIPMENT
+    },
+    StandardField {
         name: "angeschl_gastronomie",
         ty: FieldType::MultiSelect,
         values: ANGESCHL_GASTRONOMIE,
@@ -2180,6 +2365,15 @@ pub const ESTATE_FIELDS: &[StandardField] = &[
         measure: BOOLEAN,
         ..CONDITION
     },
+    // A layout placeholder of the energy certificate section: it holds no value.
+    StandardField {
+        name: "placeholderEnergy",
+        ty: FieldType::Text,
+        deu: "Platzhalter Energieausweis",
+        eng: "Energy certificate placeholder",
+        read_only: true,
+        ..CONDITION
+    },
     // ---- ObjInfra -------------------------------------------------------------------------
     StandardField {
         name: "distanz_zentrum",
@@ -2276,6 +2470,13 @@ pub const ESTATE_FIELDS: &[StandardField] = &[
         deu: "Denkmalgeschützt",
         eng: "Listed building",
         measure: BOOLEAN,
+        ..ADMIN
+    },
+    StandardField {
+        name: "Tipp_ID",
+        ty: FieldType::Integer,
+        deu: "Tippgeber",
+        eng: "Tipster",
         ..ADMIN
     },
     StandardField {
@@ -2409,6 +2610,22 @@ pub const ESTATE_FIELDS: &[StandardField] = &[
         measure: BOOLEAN,
         ..MARKETING
     },
+    StandardField {
+        name: "objekt_der_woche",
+        ty: FieldType::Boolean,
+        deu: "Objekt der Woche",
+        eng: "Property of the week",
+        measure: BOOLEAN,
+        ..MARKETING
+    },
+    StandardField {
+        name: "secret_sale",
+        ty: FieldType::Boolean,
+        deu: "Secret Sale",
+        eng: "Secret sale",
+        measure: BOOLEAN,
+        ..MARKETING
+    },
 ];
 
 /// Checks every catalog must pass; the address catalog runs them too.
@@ -2444,6 +2661,19 @@ pub(super) mod checks {
     pub(in crate::fields) fn check_catalog(fields: &[StandardField]) {
         let mut names = HashSet::new();
         for f in fields {
+            // A computed field reads fields of its own catalog, and is never stored.
+            if let Some(computed) = f.computed {
+                for input in computed.inputs() {
+                    assert!(
+                        fields
+                            .iter()
+                            .any(|g| g.name == *input && g.computed.is_none()),
+                        "{}: computed from {input}, which is no stored field",
+                        f.name
+                    );
+                }
+                assert!(f.default.is_none(), "{}: a computed default", f.name);
+            }
             assert!(!f.name.is_empty(), "a field without a name");
             assert!(names.insert(f.name), "{}: name appears twice", f.name);
             // `label` is where get-fields puts the module label; a field must not take it.
@@ -2465,8 +2695,14 @@ pub(super) mod checks {
                 }
                 _ => assert!(f.length.is_none(), "{}: length on a non-varchar", f.name),
             }
+            // Values a tenant sets up itself (newsletter tags, regions) start out empty.
+            const TENANT_VALUES: &[&str] = &["NewsletterTag", "regionaler_zusatz"];
             if f.ty.is_select() {
-                assert!(!f.values.is_empty(), "{}: select without values", f.name);
+                assert!(
+                    !f.values.is_empty() || TENANT_VALUES.contains(&f.name),
+                    "{}: select without values",
+                    f.name
+                );
                 let mut keys = HashSet::new();
                 for value in f.values {
                     assert!(!value.key.is_empty(), "{}: empty key", f.name);

@@ -102,7 +102,9 @@ fn document_fields(module: RecordModule, q: &RecordQuery) -> Vec<(String, ValueK
     let sorts = q.sort.iter().map(|s| (&s.field, s.kind));
     let mut out: Vec<(String, ValueKind)> = Vec::new();
     for (field, kind) in conditions.chain(sorts) {
-        let document = field != id_field(module) && hot_column(module, field).is_none();
+        let document = field != id_field(module)
+            && hot_column(module, field).is_none()
+            && super::contacts::contact_field(module, field).is_none();
         let entry = (field.clone(), kind);
         if document && sqlite_expr(field, kind).is_some() && !out.contains(&entry) {
             out.push(entry);

@@ -7,6 +7,7 @@
 mod auto_index;
 mod carry;
 mod columns;
+mod contacts;
 mod count_cache;
 mod doc;
 mod document;
@@ -24,6 +25,7 @@ use kontor_proto::calls::read::{FilterOp, Operand};
 use serde_json::{Map, Value};
 
 pub use auto_index::AutoIndexes;
+pub use contacts::{contact_field, ContactFamily, ContactSet, CONTACTS_KEY};
 pub use count_cache::CountCache;
 pub use document::{Doc, DocValue, ListItems};
 pub use range_cache::RangeCache;

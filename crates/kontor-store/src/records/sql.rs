@@ -334,6 +334,9 @@ pub(crate) fn value_bind(kind: ValueKind, value: &Scalar) -> Bind {
 }
 
 fn condition(sql: &mut Sql, dialect: Dialect, module: RecordModule, c: &FieldCondition) {
+    if let Some(set) = super::contacts::contact_field(module, &c.field) {
+        return super::contacts::condition(sql, dialect, set, c);
+    }
     if c.kind == ValueKind::Multi {
         return multi_condition(sql, dialect, c);
     }

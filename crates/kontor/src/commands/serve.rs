@@ -63,6 +63,7 @@ async fn create_demo_tenant(store: &Store) -> Result<(), CommandError> {
         progress: false,
     };
     seed(store, tenant.id, plan).await?;
+    crate::seed::settings::apply(store, tenant.id).await?;
     let credentials = apiuser::credentials(None, None)?;
     apiuser::create(store, &name, &credentials).await?;
     println!();

@@ -4,6 +4,7 @@
 pub mod addresses;
 pub mod estates;
 pub mod run;
+pub mod settings;
 
 use rand::rngs::StdRng;
 use rand::Rng;

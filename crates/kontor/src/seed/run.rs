@@ -2,7 +2,7 @@
 
 use indicatif::{ProgressBar, ProgressStyle};
 use kontor_store::fields::Module;
-use kontor_store::records::RecordModule;
+use kontor_store::records::{ContactFamily, ContactSet, RecordModule};
 use kontor_store::{RecordStore, Store, StoreError, TenantId};
 use rand::rngs::StdRng;
 use rand::SeedableRng;
@@ -82,12 +82,16 @@ pub async fn run(store: &Store, tenant: TenantId, plan: Plan) -> Result<(), Stor
                 doc.retain(|k, _| address_fields.get(k).is_some());
                 kdnr += 1;
                 doc.insert("KdNr".into(), json!(kdnr));
+                // The first entry of each group is its main one, as a create makes it.
+                let mut groups: Vec<ContactSet> = Vec::new();
                 let list: Vec<Value> = entries
                     .iter()
-                    .enumerate()
-                    .map(|(i, (kind, value))| {
+                    .map(|(kind, value)| {
                         contact_id += 1;
-                        json!({"id": contact_id, "type": kind, "value": value, "default": i == 0})
+                        let group = ContactFamily::of(kind).default_group();
+                        let main = !groups.contains(&group);
+                        groups.push(group);
+                        json!({"id": contact_id, "type": kind, "value": value, "default": main})
                     })
                     .collect();
                 if let Some((_, email)) = entries.iter().find(|(k, _)| *k == "email") {

@@ -8,12 +8,12 @@
 
 use kontor_proto::data_writer::{DataWriter, ElementKey};
 use kontor_proto::{ApiError, ErrorCode};
-use kontor_store::records::StoredRecord;
+use kontor_store::records::{contact_field, ContactFamily, RecordModule, StoredRecord};
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
-/// The document key of the entries.
-pub(crate) const CONTACTS: &str = "_contacts";
+/// The document key of the entries (the store filters on them there).
+pub(crate) const CONTACTS: &str = kontor_store::records::CONTACTS_KEY;
 
 /// Every contact key of a write.
 pub(crate) const TYPES: &[&str] = &[
@@ -38,16 +38,15 @@ pub(crate) struct Entry {
     pub default: bool,
 }
 
-/// Which pseudo-field family a type belongs to.
-fn family(kind: &str) -> &'static str {
-    if kind == "mobile" {
-        "mobile"
-    } else if kind.starts_with("phone") {
-        "phone"
-    } else if kind.starts_with("fax") {
-        "fax"
-    } else {
-        "email"
+impl Entry {
+    fn family(&self) -> ContactFamily {
+        ContactFamily::of(&self.kind)
+    }
+
+    /// Whether the two entries compete for being the main one (a mobile number and a
+    /// landline do: `defaultphone` is either).
+    fn same_group(&self, other: &Entry) -> bool {
+        self.family().default_group() == other.family().default_group()
     }
 }
 
@@ -61,11 +60,31 @@ pub(crate) fn to_value(entries: &[Entry]) -> Value {
     serde_json::to_value(entries).unwrap_or(Value::Array(Vec::new()))
 }
 
+/// Makes sure each group of entries (phone and mobile numbers, fax numbers, e-mail
+/// addresses) has exactly one main entry: the one marked, else the first. The main entry is
+/// what `defaultemail` reads and filters on, and what `Email` mirrors; an address whose only
+/// e-mail address was sent without `default_email` has it as its main one, as in the CRM.
+pub(crate) fn settle_defaults(entries: &mut [Entry]) {
+    for i in 0..entries.len() {
+        let (before, rest) = entries.split_at_mut(i);
+        let Some((entry, after)) = rest.split_first_mut() else {
+            continue;
+        };
+        let marked_before = before.iter().any(|e| e.same_group(entry) && e.default);
+        if marked_before {
+            entry.default = false;
+        } else if !entry.default {
+            // The first of its group, none marked: it is the main one unless a later one is.
+            entry.default = !after.iter().any(|e| e.same_group(entry) && e.default);
+        }
+    }
+}
+
 /// The main e-mail address, mirrored into the `Email` field so that it can be filtered.
 pub(crate) fn main_email(entries: &[Entry]) -> Option<String> {
     let emails: Vec<&Entry> = entries
         .iter()
-        .filter(|e| family(&e.kind) == "email")
+        .filter(|e| e.family() == ContactFamily::Email)
         .collect();
     emails
         .iter()
@@ -76,28 +95,22 @@ pub(crate) fn main_email(entries: &[Entry]) -> Option<String> {
 
 /// Writes `phone`, `mobile`, `fax`, `email`, `default*` and `imageUrl` of a read.
 pub(crate) fn render(name: &str, record: &StoredRecord, out: &mut DataWriter) {
-    let all = entries(&record.doc.as_map());
     let mut put = |key: &str, value: &str| {
         out.key(&ElementKey::new(key));
         out.text(value);
     };
-    match name {
-        "phone" | "mobile" | "fax" | "email" => {
-            for e in all.iter().filter(|e| family(&e.kind) == name) {
-                put(&format!("{name}__{}", e.id), &e.value);
-            }
+    let Some(set) = contact_field(RecordModule::Address, name) else {
+        if name == "imageUrl" {
+            put(name, "");
         }
-        "defaultphone" | "defaultfax" | "defaultemail" => {
-            let fam = &name["default".len()..];
-            let hit = all.iter().find(|e| {
-                e.default && (family(&e.kind) == fam || (fam == "phone" && e.kind == "mobile"))
-            });
-            if let Some(e) = hit {
-                put(&format!("{name}__{}", e.id), &e.value);
-            }
-        }
-        "imageUrl" => put(name, ""),
-        _ => {}
+        return;
+    };
+    let all = entries(&record.doc.as_map());
+    let hits = all.iter().filter(|e| set.holds(&e.kind, e.default));
+    // A group has one main entry (`settle_defaults`); older data may mark more.
+    let limit = if set.default_only { 1 } else { usize::MAX };
+    for e in hits.take(limit) {
+        put(&format!("{name}__{}", e.id), &e.value);
     }
 }
 
@@ -137,9 +150,9 @@ pub(crate) fn from_create(params: &mut Map<String, Value>) -> Result<Vec<Entry>,
         }
     }
     for (key, fam) in [
-        ("default_phone", "phone"),
-        ("default_fax", "fax"),
-        ("default_email", "email"),
+        ("default_phone", ContactFamily::Phone),
+        ("default_fax", ContactFamily::Fax),
+        ("default_email", ContactFamily::Email),
     ] {
         let Some(value) = params.remove(key) else {
             continue;
@@ -150,17 +163,16 @@ pub(crate) fn from_create(params: &mut Map<String, Value>) -> Result<Vec<Entry>,
             .ok_or_else(|| invalid(key, &value))?;
         let entry = out
             .iter_mut()
-            .find(|e| {
-                e.value == wanted
-                    && (family(&e.kind) == fam || (fam == "phone" && e.kind == "mobile"))
-            })
+            .find(|e| e.value == wanted && e.family().default_group() == fam.default_group())
             .ok_or_else(|| {
-                let code = if fam == "phone" {
-                    ErrorCode::DefaultPhoneMustBePassedAlso
-                } else {
-                    ErrorCode::DefaultEntryMustBePassedAlso
+                let (code, name) = match fam {
+                    ContactFamily::Phone | ContactFamily::Mobile => {
+                        (ErrorCode::DefaultPhoneMustBePassedAlso, "phone")
+                    }
+                    ContactFamily::Fax => (ErrorCode::DefaultEntryMustBePassedAlso, "fax"),
+                    ContactFamily::Email => (ErrorCode::DefaultEntryMustBePassedAlso, "email"),
                 };
-                ApiError::with_detail(code, fam)
+                ApiError::with_detail(code, name)
             })?;
         entry.default = true;
     }
@@ -224,12 +236,12 @@ fn apply_one(
     let make_default = op.get("default").and_then(Value::as_bool).unwrap_or(false);
     let action =
         text("action").ok_or_else(|| ApiError::new(ErrorCode::MissingTypeForAddressPhoneAction))?;
-    let fam = family(kind);
+    let fam = ContactFamily::of(kind);
     let find = |existing: &Vec<Entry>, old: &str| -> Result<usize, ApiError> {
         let hits: Vec<usize> = existing
             .iter()
             .enumerate()
-            .filter(|(_, e)| family(&e.kind) == fam && e.value == old)
+            .filter(|(_, e)| e.family() == fam && e.value == old)
             .map(|(i, _)| i)
             .collect();
         match hits.as_slice() {
@@ -276,8 +288,9 @@ fn apply_one(
         }
     };
     if make_default {
+        let chosen = existing[index].clone();
         for (i, e) in existing.iter_mut().enumerate() {
-            if family(&e.kind) == fam {
+            if e.same_group(&chosen) {
                 e.default = i == index;
             }
         }
@@ -288,6 +301,37 @@ fn apply_one(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn entry(kind: &str, value: &str, default: bool) -> Entry {
+        Entry {
+            id: 0,
+            kind: kind.into(),
+            value: value.into(),
+            default,
+        }
+    }
+
+    #[test]
+    fn each_group_has_one_main_entry() {
+        let mut list = vec![
+            entry("email", "a@x.de", false),
+            entry("phone_private", "0241 1", false),
+            entry("mobile", "0171 2", true),
+            entry("email_business", "b@x.de", false),
+            entry("fax", "0241 3", false),
+        ];
+        settle_defaults(&mut list);
+        let main: Vec<&str> = list
+            .iter()
+            .filter(|e| e.default)
+            .map(|e| e.value.as_str())
+            .collect();
+        assert_eq!(main, ["a@x.de", "0171 2", "0241 3"]);
+        let mut twice = vec![entry("email", "a", true), entry("email", "b", true)];
+        settle_defaults(&mut twice);
+        assert_eq!(twice.iter().filter(|e| e.default).count(), 1);
+        assert!(twice[0].default);
+    }
 
     #[test]
     fn mobile_numbers_are_recognised() {

@@ -49,6 +49,7 @@ pub(crate) async fn handle(
         fields.remove(*key);
     }
     let mut entries = contacts::from_create(&mut fields)?;
+    contacts::settle_defaults(&mut entries);
     let config = store
         .field_config(ctx.tenant, Module::Address)
         .await
@@ -169,6 +170,7 @@ async fn merge_into(
     entries.retain(|e| !all.iter().any(|o| o.value == e.value && o.kind == e.kind));
     assign_ids(store, ctx, &mut entries).await?;
     all.extend(entries);
+    contacts::settle_defaults(&mut all);
     if let Some(email) = contacts::main_email(&all) {
         doc.insert("Email".into(), Value::String(email));
     }

@@ -24,6 +24,7 @@ pub(crate) const READ: ReadSpec = ReadSpec {
     record_type: RECORD_TYPE,
     id_field: "id",
     id_in_elements: true,
+    integers_as_numbers: true,
     pseudo: contacts::render,
 };
 

@@ -39,6 +39,7 @@ pub(crate) async fn handle(
     // refused request consumes nothing.
     let mut placeholder = || 0;
     let touched = contacts::apply_modify(&mut entries, &mut fields, &mut placeholder)?;
+    contacts::settle_defaults(&mut entries);
     let config = store
         .field_config(ctx.tenant, Module::Address)
         .await

@@ -21,6 +21,7 @@ pub(crate) const READ: ReadSpec = ReadSpec {
     record_type: RECORD_TYPE,
     id_field: "Id",
     id_in_elements: false,
+    integers_as_numbers: false,
     pseudo: no_pseudo_fields,
 };
 

@@ -166,8 +166,9 @@ struct FieldElement<'a> {
     default: Option<&'a str>,
     filters: Filled,
     dependencies: Filled,
+    /// The fields a compound (`Plz-Ort`) is made of; `[]` for others.
     #[serde(rename = "compoundFields")]
-    compound_fields: [(); 0],
+    compound_fields: &'static [&'static str],
     #[serde(skip_serializing_if = "Option::is_none")]
     label: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -253,7 +254,7 @@ impl<'a> FieldElement<'a> {
             } else {
                 Filled::Empty([])
             },
-            compound_fields: [],
+            compound_fields: f.computed.map(|c| c.compound_of()).unwrap_or_default(),
             label: o.labels.then(|| f.label(o.lang)),
             tablename: o.table.then_some(f.table.as_str()),
             content: o.content.then_some(f.content.as_str()),

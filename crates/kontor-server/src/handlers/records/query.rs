@@ -5,7 +5,8 @@ use kontor_proto::{ApiError, ErrorCode};
 use kontor_store::fields::{FieldConfig, FieldDef, FieldType};
 use kontor_store::geo;
 use kontor_store::records::{
-    effective_kind, FieldCondition, FieldSort, GeoCircle, RecordModule, RecordQuery, ValueKind,
+    contact_field, effective_kind, FieldCondition, FieldSort, GeoCircle, RecordModule, RecordQuery,
+    ValueKind,
 };
 
 /// The store's comparison kind of a field type.
@@ -17,15 +18,22 @@ pub(crate) fn value_kind(ty: FieldType) -> ValueKind {
     }
 }
 
-/// A field that may be read, filtered or sorted: configured fields plus the record id.
+/// A field that may be read, filtered or sorted: configured fields, the record id, and the
+/// address contact pseudo-fields.
 pub(crate) enum Readable<'a> {
     Field(&'a FieldDef),
     Id,
     Uuid,
+    /// Address contact entries (`email`, `defaultphone`, …), kept beside the fields; the
+    /// store knows where and filters on them.
+    Contacts,
+    /// Addresses' `imageUrl`, the passport photo: Kontor keeps no files.
+    Image,
 }
 
 pub(crate) fn readable<'a>(
     config: &'a FieldConfig,
+    module: RecordModule,
     id_field: &str,
     name: &str,
 ) -> Option<Readable<'a>> {
@@ -35,6 +43,12 @@ pub(crate) fn readable<'a>(
     if name == "uuid" {
         return Some(Readable::Uuid);
     }
+    if contact_field(module, name).is_some() {
+        return Some(Readable::Contacts);
+    }
+    if module == RecordModule::Address && name == "imageUrl" {
+        return Some(Readable::Image);
+    }
     config.get(name).map(Readable::Field)
 }
 
@@ -42,7 +56,27 @@ fn kind_of(r: &Readable<'_>) -> ValueKind {
     match r {
         Readable::Field(f) => value_kind(f.ty),
         Readable::Id => ValueKind::Number,
-        Readable::Uuid => ValueKind::Text,
+        Readable::Uuid | Readable::Contacts | Readable::Image => ValueKind::Text,
+    }
+}
+
+/// Why a field cannot be filtered or sorted on, if it cannot: Kontor keeps no value of
+/// `uuid` (in an index), of computed fields and of `imageUrl` to compare.
+fn not_comparable(field: &Readable<'_>) -> Option<String> {
+    match field {
+        Readable::Uuid => {
+            Some("uuid cannot be filtered or sorted on yet; read by resourceid instead".into())
+        }
+        Readable::Image => Some("imageUrl is the passport photo's link, not a value".into()),
+        Readable::Field(FieldDef {
+            computed: Some(computed),
+            name,
+            ..
+        }) => Some(format!(
+            "{name} is computed when it is read; use {} instead",
+            computed.compared_as().join(", ")
+        )),
+        _ => None,
     }
 }
 
@@ -62,11 +96,12 @@ pub(crate) fn resolve(
         &params.filter[..]
     };
     for c in filters {
-        let field = readable(config, id_field, &c.field)
+        let field = readable(config, module, id_field, &c.field)
             .ok_or_else(|| ApiError::with_detail(ErrorCode::UnknownField, c.field.as_str()))?;
-        if matches!(field, Readable::Uuid) {
-            return Err(ApiError::with_detail(ErrorCode::FilterValidation, "uuid")
-                .hint("filter on uuid is not supported yet; read by resourceid instead"));
+        if let Some(why) = not_comparable(&field) {
+            return Err(
+                ApiError::with_detail(ErrorCode::FilterValidation, c.field.as_str()).hint(why),
+            );
         }
         let kind = effective_kind(module, &c.field, kind_of(&field));
         check_operator(&c.field, kind, c.op)?;
@@ -82,11 +117,14 @@ pub(crate) fn resolve(
     }
     let mut sort = Vec::with_capacity(params.sort.len());
     for s in &params.sort {
-        let field = readable(config, id_field, &s.field).ok_or_else(|| {
+        let field = readable(config, module, id_field, &s.field).ok_or_else(|| {
             ApiError::new(ErrorCode::UnknownSortField).hint(format!("{} is not a field", s.field))
         })?;
+        if let Some(why) = not_comparable(&field) {
+            return Err(ApiError::new(ErrorCode::UnknownSortField).hint(why));
+        }
         let kind = effective_kind(module, &s.field, kind_of(&field));
-        if kind == ValueKind::Multi || matches!(field, Readable::Uuid) {
+        if kind == ValueKind::Multi || matches!(field, Readable::Contacts) {
             return Err(ApiError::new(ErrorCode::UnknownSortField)
                 .hint(format!("{} cannot be sorted on", s.field)));
         }
@@ -97,12 +135,21 @@ pub(crate) fn resolve(
         });
     }
     for name in &params.data {
-        if readable(config, id_field, name).is_none() && !is_pseudo_field(name) {
+        if readable(config, module, id_field, name).is_none() {
             return Err(ApiError::with_detail(
                 ErrorCode::UnknownField,
                 name.as_str(),
             ));
         }
+    }
+    // The docs offer the radius search on estates only, and only estates keep their
+    // coordinates in the indexed columns it compares.
+    if module == RecordModule::Address && params.georangesearch.is_some() {
+        return Err(
+            ApiError::with_detail(ErrorCode::InvalidValueForParameter, "georangesearch").hint(
+                "the radius search works on estates; filter addresses on breitengrad and laengengrad with between",
+            ),
+        );
     }
     Ok(RecordQuery {
         conditions,
@@ -114,21 +161,6 @@ pub(crate) fn resolve(
         language: None,
         fields: None,
     })
-}
-
-/// Address contact pseudo-fields, readable though not in the configuration.
-pub(crate) fn is_pseudo_field(name: &str) -> bool {
-    matches!(
-        name,
-        "phone"
-            | "mobile"
-            | "fax"
-            | "email"
-            | "defaultphone"
-            | "defaultfax"
-            | "defaultemail"
-            | "imageUrl"
-    )
 }
 
 fn check_operator(field: &str, kind: ValueKind, op: FilterOp) -> Result<(), ApiError> {

@@ -8,7 +8,7 @@ use kontor_proto::data_writer::{DataWriter, ElementKey};
 use kontor_proto::response::RenderedData;
 use kontor_proto::{ApiError, ErrorCode, Language, RecordId};
 use kontor_store::fields::estate_fields::country_alpha2;
-use kontor_store::fields::{FieldConfig, FieldDef, Module};
+use kontor_store::fields::{Computed, FieldConfig, FieldDef, Module};
 use kontor_store::records::{DocValue, RecordModule, RecordQuery, StoredRecord};
 use kontor_store::{FieldStore, FilterStore, RecordStore};
 use serde_json::Value;
@@ -27,6 +27,8 @@ pub(crate) struct ReadSpec {
     pub id_field: &'static str,
     /// Addresses always carry `"id": <int>` in their elements; estates never do.
     pub id_in_elements: bool,
+    /// Integer fields are JSON numbers in raw mode (addresses' `KdNr`), not strings.
+    pub integers_as_numbers: bool,
     /// Writes a pseudo-field (address contacts) into the record's elements.
     pub pseudo: fn(&str, &StoredRecord, &mut DataWriter),
 }
@@ -66,10 +68,11 @@ pub(crate) async fn read(
     };
     let mut query: RecordQuery = resolve(&config, spec.record_module, spec.id_field, &params, ids)?;
     query.language = language.map(|l| l.to_string());
-    // Estate elements come from the document fields named in `data` only; address elements
-    // also read the contact entries, so addresses load whole documents.
+    // Estate elements come from the document fields named in `data` only, and those that
+    // computed ones are computed from; address elements also read the contact entries, so
+    // addresses load whole documents.
     if spec.module == Module::Estate {
-        query.fields = Some(params.data.clone());
+        query.fields = Some(projection(&config, &params.data));
     }
     let page = store
         .query_records(ctx.tenant, spec.record_module, &query)
@@ -78,6 +81,7 @@ pub(crate) async fn read(
     let style = Style {
         formatted: params.formatoutput,
         lang: params.outputlanguage.unwrap_or(Language::DEU),
+        integers_as_numbers: spec.integers_as_numbers && !params.formatoutput,
     };
     let extras = Extras {
         language: params
@@ -97,6 +101,25 @@ pub(crate) async fn read(
         out.end_record();
     }
     Ok(out.finish())
+}
+
+/// The document fields a projected read loads: those in `data` at their positions (where
+/// [`kontor_store::records::Doc::field`] finds them), then the inputs of computed ones.
+fn projection(config: &FieldConfig, data: &[String]) -> Vec<String> {
+    let mut fields = data.to_vec();
+    for name in data {
+        let inputs = config
+            .get(name)
+            .and_then(|f| f.computed)
+            .map(|c| c.inputs())
+            .unwrap_or_default();
+        for input in inputs {
+            if !fields.iter().any(|f| f == input) {
+                fields.push((*input).to_string());
+            }
+        }
+    }
+    fields
 }
 
 /// What `addestatelanguage` and `addMainLangId` add to estate elements.
@@ -130,6 +153,11 @@ enum Source<'c> {
         field: &'c FieldDef,
         name: &'c str,
         index: usize,
+    },
+    /// A field computed from others when it is read.
+    Computed {
+        field: &'c FieldDef,
+        computed: Computed,
     },
     /// Addresses' `Land`, with the `countryIsoCodeType` asked for.
     Country {
@@ -170,19 +198,20 @@ fn columns<'c>(
         }
     }
     for (index, name) in data.iter().enumerate() {
-        let source = match readable(config, spec.id_field, name) {
+        let source = match readable(config, spec.record_module, spec.id_field, name) {
             Some(Readable::Id) if spec.id_in_elements => continue,
             Some(Readable::Id) => Source::IdText,
             Some(Readable::Uuid) => Source::Uuid,
-            Some(Readable::Field(field)) if spec.module == Module::Address && name == "Land" => {
-                Source::Country {
+            Some(Readable::Field(field)) => match field.computed {
+                Some(computed) => Source::Computed { field, computed },
+                None if spec.module == Module::Address && name == "Land" => Source::Country {
                     field,
                     name,
                     code: extras.country,
-                }
-            }
-            Some(Readable::Field(field)) => Source::Field { field, name, index },
-            None => Source::Pseudo(name),
+                },
+                None => Source::Field { field, name, index },
+            },
+            Some(Readable::Contacts | Readable::Image) | None => Source::Pseudo(name),
         };
         put(name, source);
     }
@@ -217,6 +246,10 @@ impl Column<'_> {
             Source::Field { field, name, index } => {
                 let value = record.doc.field(index, name);
                 render::write(out, field, value.as_ref(), style, scratch);
+            }
+            Source::Computed { field, computed } => {
+                let value = computed.value(record);
+                render::write(out, field, Some(&DocValue::from(&value)), style, scratch);
             }
             Source::Country { field, name, code } => {
                 let value = record.doc.get(name);

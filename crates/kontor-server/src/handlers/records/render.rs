@@ -1,6 +1,7 @@
 //! Stored values as the API writes them.
 //!
-//! Raw mode (`formatoutput` false, what integrations parse): every value is a string —
+//! Raw mode (`formatoutput` false, what integrations parse): every value is a string (but
+//! the integer fields of addresses, which are numbers) —
 //! `"0"`/`"1"` for booleans, `"123456.56"` for prices, `"50.78580"` for coordinates, select
 //! keys as they are, multi-selects pipe-wrapped (`"|a||b|"`); an unset select is `null`, an
 //! unset number `"0"`, unset text `""`. Formatted mode (`formatoutput` true, what websites
@@ -19,6 +20,8 @@ use serde_json::Value;
 pub(crate) struct Style {
     pub formatted: bool,
     pub lang: Language,
+    /// Integer fields as JSON numbers (`"KdNr":51`) instead of text: addresses in raw mode.
+    pub integers_as_numbers: bool,
 }
 
 /// Decimals of a float in raw mode: money and areas have two, everything else (coordinates,
@@ -74,6 +77,11 @@ pub(crate) fn write(
     style: Style,
     scratch: &mut String,
 ) {
+    // COMPAT: WP's applicant search reads `{"id":122,"KdNr":51}`: the real API writes an
+    // address's integer fields as numbers in raw mode, as it writes the record id.
+    if style.integers_as_numbers && field.ty == FieldType::Integer {
+        return out.int(integer(value));
+    }
     match piece(field, value, style, scratch) {
         Piece::Null => out.null(),
         Piece::Borrowed(text) => out.text(text),
@@ -91,7 +99,7 @@ fn piece<'v>(
     let value = value.filter(|v| !matches!(v, DocValue::Null));
     match field.ty {
         FieldType::Integer | FieldType::User => {
-            let n = number(value).map(|n| n.round() as i64).unwrap_or(0);
+            let n = integer(value);
             if style.formatted {
                 scratch.push_str(&group_thousands(n));
             } else {
@@ -206,6 +214,13 @@ fn push_fixed(out: &mut String, n: f64, digits: usize) {
         }
     }
     let _ = write!(out, "{n:.digits$}");
+}
+
+/// An integer field's value; unset reads as 0.
+fn integer(value: Option<&DocValue<'_>>) -> i64 {
+    number(value.filter(|v| !matches!(v, DocValue::Null)))
+        .map(|n| n.round() as i64)
+        .unwrap_or(0)
 }
 
 fn number(value: Option<&DocValue<'_>>) -> Option<f64> {

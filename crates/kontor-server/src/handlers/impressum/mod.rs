@@ -1,0 +1,3 @@
+//! `impressum`: the tenant's imprint.
+
+pub(crate) mod read;
