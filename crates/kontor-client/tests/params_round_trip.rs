@@ -5,8 +5,8 @@
 use std::fmt::Debug;
 
 use kontor_client::calls::{
-    actionkindtypes, address, agentslog, appointment, estate, relation, searchcriteria, task,
-    upload, Call, Scalar,
+    actionkindtypes, address, agentslog, appointment, estate, relation, searchcriteria, settings,
+    task, upload, Call, Scalar,
 };
 use kontor_client::{Action, Language};
 use kontor_proto::calls::read::{FilterOp, GeoRange, ReadParams};
@@ -69,6 +69,15 @@ fn every_builder_round_trips_through_the_servers_parser() -> TestResult {
     round_trip(searchcriteria::by_id([7]))?;
     round_trip(upload::to_estate(12, "front.png", "Foto").title("Front"))?;
     round_trip(upload::to_address(301, "passport.pdf").text("Copy"))?;
+    round_trip(settings::imprint())?;
+    round_trip(
+        settings::imprint()
+            .fields(["firma", "city", "country"])
+            .language(Language::ENG)
+            .formatted(),
+    )?;
+    round_trip(settings::basic())?;
+    round_trip(settings::basic().only_ci(["logo", "color", "claim"]))?;
     Ok(())
 }
 

@@ -12,6 +12,7 @@ pub mod fields;
 mod read;
 pub mod relation;
 pub mod searchcriteria;
+pub mod settings;
 pub mod task;
 pub mod upload;
 

@@ -65,6 +65,18 @@ impl<'a> Params<'a> {
         }
     }
 
+    /// A flag: `true`/`false`, `1`/`0`, or those as strings (PHP clients send all four);
+    /// absent, null and `""` are false.
+    pub fn flag(&self, name: &str) -> Result<bool, ApiError> {
+        match self.0.get(name) {
+            None => Ok(false),
+            Some(value) => flag_value(value).ok_or_else(|| {
+                ApiError::with_detail(ErrorCode::InvalidValueForParameter, name)
+                    .hint("use true or false")
+            }),
+        }
+    }
+
     /// A language parameter (`lang`, `language`, `outputlanguage`).
     pub fn opt_language(&self, name: &str) -> Result<Option<Language>, ApiError> {
         match self.opt_str(name)? {
@@ -73,5 +85,21 @@ impl<'a> Params<'a> {
                 .map(Some)
                 .ok_or_else(|| ApiError::with_detail(ErrorCode::InvalidLanguage, code)),
         }
+    }
+}
+
+/// A flag's value, as [`Params::flag`] reads it; `None` when it is not one.
+pub(crate) fn flag_value(value: &Value) -> Option<bool> {
+    match value {
+        Value::Bool(b) => Some(*b),
+        Value::Null => Some(false),
+        Value::Number(n) => match n.as_i64() {
+            Some(0) => Some(false),
+            Some(1) => Some(true),
+            _ => None,
+        },
+        Value::String(s) if matches!(s.as_str(), "" | "0" | "false") => Some(false),
+        Value::String(s) if matches!(s.as_str(), "1" | "true") => Some(true),
+        _ => None,
     }
 }

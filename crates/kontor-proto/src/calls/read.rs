@@ -301,11 +301,11 @@ impl CallParams for ReadParams {
             sort: parse_sort(map.get("sortby"), map.get("sortorder"))?,
             listlimit: parse_limit(map.get("listlimit"))?,
             listoffset: parse_offset(map.get("listoffset"))?,
-            formatoutput: flag(map.get("formatoutput"), "formatoutput")?,
+            formatoutput: params.flag("formatoutput")?,
             outputlanguage: params.opt_language("outputlanguage")?,
             estatelanguage: params.opt_language("estatelanguage")?,
-            addestatelanguage: flag(map.get("addestatelanguage"), "addestatelanguage")?,
-            add_main_lang_id: flag(map.get("addMainLangId"), "addMainLangId")?,
+            addestatelanguage: params.flag("addestatelanguage")?,
+            add_main_lang_id: params.flag("addMainLangId")?,
             // COMPAT: WP sends `filterid: 0` for "no saved filter"; saved filters count from 1.
             filterid: opt_int(map.get("filterid"), "filterid")?.filter(|id| *id != 0),
             georangesearch: parse_geo(map.get("georangesearch"))?,
@@ -602,18 +602,6 @@ fn parse_offset(value: Option<&Value>) -> Result<u64, ApiError> {
                 "use a whole number from 0 to 100000000",
             )),
         },
-    }
-}
-
-fn flag(value: Option<&Value>, name: &str) -> Result<bool, ApiError> {
-    match value {
-        None | Some(Value::Null) => Ok(false),
-        Some(Value::Bool(b)) => Ok(*b),
-        Some(Value::Number(n)) if n.as_i64() == Some(0) => Ok(false),
-        Some(Value::Number(n)) if n.as_i64() == Some(1) => Ok(true),
-        Some(Value::String(s)) if matches!(s.as_str(), "0" | "false" | "") => Ok(false),
-        Some(Value::String(s)) if matches!(s.as_str(), "1" | "true") => Ok(true),
-        Some(_) => Err(invalid(name, "use true or false")),
     }
 }
 

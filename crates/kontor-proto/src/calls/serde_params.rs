@@ -108,16 +108,8 @@ pub mod lenient {
 
     /// `true`/`false`, `1`/`0`, or those as strings; null and `""` are false.
     pub fn flag<'de, D: Deserializer<'de>>(d: D) -> Result<bool, D::Error> {
-        match Value::deserialize(d)? {
-            Value::Bool(b) => Ok(b),
-            Value::Null => Ok(false),
-            Value::Number(n) if n.as_i64() == Some(0) => Ok(false),
-            Value::Number(n) if n.as_i64() == Some(1) => Ok(true),
-            Value::String(s) if matches!(s.as_str(), "" | "0" | "false") => Ok(false),
-            Value::String(s) if matches!(s.as_str(), "1" | "true") => Ok(true),
-            value => Err(D::Error::custom(format!(
-                "expected true or false, got {value}"
-            ))),
-        }
+        let value = Value::deserialize(d)?;
+        super::super::params::flag_value(&value)
+            .ok_or_else(|| D::Error::custom(format!("expected true or false, got {value}")))
     }
 }

@@ -16,9 +16,9 @@
 
 use serde::ser::Serializer;
 use serde::Serialize;
-use serde_json::Value;
+use serde_json::{Map, Value};
 
-use super::params::Params;
+use super::params::{CallParams, Params};
 use crate::{ApiError, ErrorCode, Language};
 
 /// The imprint's fields, in the docs' order (also the order of an answer without `data`).
@@ -82,8 +82,8 @@ pub struct ImprintParams {
     pub formatoutput: bool,
 }
 
-impl ImprintParams {
-    pub fn parse(params: Params<'_>) -> Result<ImprintParams, ApiError> {
+impl CallParams for ImprintParams {
+    fn parse(params: Params<'_>) -> Result<ImprintParams, ApiError> {
         let names = params.str_list("data")?;
         let fields = if names.is_empty() {
             IMPRINT_FIELDS.to_vec()
@@ -96,9 +96,25 @@ impl ImprintParams {
         Ok(ImprintParams {
             fields,
             language: params.opt_language("language")?,
-            formatoutput: flag(params, "formatoutput")?,
+            formatoutput: params.flag("formatoutput")?,
         })
     }
+
+    fn to_parameters(&self) -> Map<String, Value> {
+        let mut map = Map::new();
+        map.insert("data".into(), names(&self.fields));
+        if let Some(language) = self.language {
+            map.insert("language".into(), language.to_string().into());
+        }
+        if self.formatoutput {
+            map.insert("formatoutput".into(), true.into());
+        }
+        map
+    }
+}
+
+fn names(list: &[&str]) -> Value {
+    list.iter().map(|n| Value::from(*n)).collect()
 }
 
 /// Parameters of `read basicsettings`: the settings asked for, per category of the basic
@@ -110,9 +126,9 @@ pub struct BasicSettingsParams {
     pub permissions: Option<Vec<&'static str>>,
 }
 
-impl BasicSettingsParams {
+impl CallParams for BasicSettingsParams {
     /// Without `data`, every setting of every category.
-    pub fn parse(params: Params<'_>) -> Result<BasicSettingsParams, ApiError> {
+    fn parse(params: Params<'_>) -> Result<BasicSettingsParams, ApiError> {
         let bad = |why: String| {
             ApiError::with_detail(ErrorCode::InvalidValueForParameter, "data").hint(why)
         };
@@ -172,6 +188,24 @@ impl BasicSettingsParams {
             permissions: category("permissions", PERMISSIONS)?,
         })
     }
+
+    fn to_parameters(&self) -> Map<String, Value> {
+        let mut basic = Map::new();
+        for (name, list) in [
+            ("characteristicsCi", &self.characteristics_ci),
+            ("team", &self.team),
+            ("permissions", &self.permissions),
+        ] {
+            if let Some(list) = list {
+                basic.insert(name.into(), names(list));
+            }
+        }
+        let mut data = Map::new();
+        data.insert("basicData".into(), Value::Object(basic));
+        let mut map = Map::new();
+        map.insert("data".into(), Value::Object(data));
+        map
+    }
 }
 
 /// The names asked for, each once in its first place, as the static names they are.
@@ -191,20 +225,6 @@ fn known(
         }
     }
     Ok(out)
-}
-
-fn flag(params: Params<'_>, name: &str) -> Result<bool, ApiError> {
-    match params.0.get(name) {
-        None | Some(Value::Null) => Ok(false),
-        Some(Value::Bool(b)) => Ok(*b),
-        Some(Value::Number(n)) if matches!(n.as_i64(), Some(0 | 1)) => Ok(n.as_i64() == Some(1)),
-        Some(Value::String(s)) if matches!(s.as_str(), "" | "0" | "false") => Ok(false),
-        Some(Value::String(s)) if matches!(s.as_str(), "1" | "true") => Ok(true),
-        Some(_) => Err(
-            ApiError::with_detail(ErrorCode::InvalidValueForParameter, name)
-                .hint("use true or false"),
-        ),
-    }
 }
 
 /// An ordered `name → value` map, written as PHP writes an array: `[]` when empty.

@@ -17,6 +17,7 @@ use kontor_proto::calls::params::Params;
 use kontor_proto::calls::settings::{
     BasicData, BasicSettingsElements, BasicSettingsParams, CiValue, Entries,
 };
+use kontor_proto::calls::CallParams;
 use kontor_proto::{ApiError, Data, Record, RecordId};
 use kontor_store::{SettingsStore, TenantSettings};
 

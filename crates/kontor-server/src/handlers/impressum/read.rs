@@ -16,6 +16,7 @@
 
 use kontor_proto::calls::params::Params;
 use kontor_proto::calls::settings::{Entries, ImprintParams};
+use kontor_proto::calls::CallParams;
 use kontor_proto::{ApiError, Data, Language, Record, RecordId};
 use kontor_store::fields::{FieldConfig, Module};
 use kontor_store::{FieldStore, SettingsStore};
