@@ -100,7 +100,7 @@ pub(crate) fn where_clause(
     }
     if let Some(geo) = &q.geo {
         sql.push(" AND ");
-        geo_circle(&mut sql, geo);
+        geo_circle(&mut sql, dialect, module, geo);
     }
     sql
 }
@@ -442,25 +442,47 @@ fn multi_condition(sql: &mut Sql, dialect: Dialect, c: &FieldCondition) {
 /// An equirectangular distance test, accurate to well under 1% for the radii a listing
 /// search uses, and written in plain arithmetic so that SQLite needs no math extension. The
 /// bounding box in front lets the geo index narrow the scan.
-fn geo_circle(sql: &mut Sql, geo: &GeoCircle) {
+///
+/// The coordinates are read like any other field ([`field_expr`]): the typed columns of
+/// estates, the document of a language version. A version is a record of its own (it starts
+/// as a copy of its main estate and may be written on its own, docs/compat.md), so a radius
+/// search must select it by the coordinates its answer shows, as every filter and sort on it
+/// does; naming the columns here made a radius search on `estate_languages`, which has none,
+/// a store error.
+fn geo_circle(sql: &mut Sql, dialect: Dialect, module: RecordModule, geo: &GeoCircle) {
     let dlat = geo.radius_km / KM_PER_DEGREE;
     let cos = geo.lat.to_radians().cos().max(0.01);
     let dlon = dlat / cos;
-    sql.push("breitengrad BETWEEN ")
+    let mut lat = Sql::default();
+    field_expr(&mut lat, dialect, module, "breitengrad", ValueKind::Number);
+    let mut lon = Sql::default();
+    field_expr(&mut lon, dialect, module, "laengengrad", ValueKind::Number);
+    sql.append(&lat)
+        .push(" BETWEEN ")
         .bind(Bind::Real(geo.lat - dlat))
         .push(" AND ")
         .bind(Bind::Real(geo.lat + dlat))
-        .push(" AND laengengrad BETWEEN ")
+        .push(" AND ")
+        .append(&lon)
+        .push(" BETWEEN ")
         .bind(Bind::Real(geo.lon - dlon))
         .push(" AND ")
         .bind(Bind::Real(geo.lon + dlon))
-        .push(" AND (breitengrad - ")
+        .push(" AND (")
+        .append(&lat)
+        .push(" - ")
         .bind(Bind::Real(geo.lat))
-        .push(") * (breitengrad - ")
+        .push(") * (")
+        .append(&lat)
+        .push(" - ")
         .bind(Bind::Real(geo.lat))
-        .push(") + (laengengrad - ")
+        .push(") + (")
+        .append(&lon)
+        .push(" - ")
         .bind(Bind::Real(geo.lon))
-        .push(") * (laengengrad - ")
+        .push(") * (")
+        .append(&lon)
+        .push(" - ")
         .bind(Bind::Real(geo.lon))
         .push(") * ")
         .bind(Bind::Real(cos * cos))
