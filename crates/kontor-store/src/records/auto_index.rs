@@ -78,12 +78,58 @@ pub(crate) fn expr(dialect: Dialect, field: &str, kind: ValueKind) -> Option<Str
     }
 }
 
-fn index_name(module: RecordModule, field: &str, kind: ValueKind) -> String {
-    let kind = match kind {
-        ValueKind::Number => "n",
-        _ => "t",
+/// Characters of a text document field a PostgreSQL index holds (see [`postgres_prefix`]).
+pub(crate) const PREFIX_CHARS: usize = 500;
+
+/// What a PostgreSQL index on a text document field holds: its first [`PREFIX_CHARS`]
+/// characters, in byte order. A B-tree row holds at most 2,704 bytes, so an index on the
+/// whole text made every longer value of the field unwritable for every tenant ("index row
+/// requires 80168 bytes", issue 14), while a text field takes 64 KiB; 500 characters are at
+/// most 2,000 bytes. Queries add a condition on the prefix in front of the one on the whole
+/// value (`sql.rs`), which the index serves: a prefix keeps the order of the text, so
+/// `x < v` implies `prefix(x) <= prefix(v)`. SQLite has no such limit and indexes the whole
+/// text ([`sqlite_expr`]).
+pub(crate) fn postgres_prefix(field: &str) -> Option<String> {
+    is_plain(field)
+        .then(|| format!("(left(COALESCE(doc->>'{field}', ''), {PREFIX_CHARS}) COLLATE \"C\")"))
+}
+
+/// The expression an auto index on `dialect` is made over.
+fn index_expr(dialect: Dialect, field: &str, kind: ValueKind) -> Option<String> {
+    match (dialect, kind) {
+        (Dialect::Postgres, ValueKind::Text) => postgres_prefix(field),
+        _ => expr(dialect, field, kind),
+    }
+}
+
+/// `auto_<table>_<n|t|p>_<field>`: numbers, whole texts (SQLite) and text prefixes
+/// (PostgreSQL, whose whole-text indexes of before migration 0008 are dropped by it).
+fn index_name(dialect: Dialect, module: RecordModule, field: &str, kind: ValueKind) -> String {
+    let kind = match (dialect, kind) {
+        (_, ValueKind::Number) => "n",
+        (Dialect::Postgres, _) => "p",
+        (Dialect::Sqlite, _) => "t",
     };
     format!("auto_{}_{kind}_{field}", module.table())
+}
+
+/// Whether a module's queries can be served by auto indexes.
+pub(crate) fn is_indexed(module: RecordModule) -> bool {
+    matches!(module, RecordModule::Estate | RecordModule::Address)
+}
+
+/// The prefix a query on a text document field adds for its PostgreSQL index, if it has one.
+pub(crate) fn query_prefix(
+    dialect: Dialect,
+    module: RecordModule,
+    field: &str,
+    kind: ValueKind,
+) -> Option<String> {
+    let document = field != id_field(module) && hot_column(module, field).is_none();
+    if dialect != Dialect::Postgres || kind != ValueKind::Text || !document || !is_indexed(module) {
+        return None;
+    }
+    postgres_prefix(field)
 }
 
 /// The document fields a query filters or sorts on that an index could serve.
@@ -125,12 +171,12 @@ impl Store {
 
     /// Schedules an index for each document field of `q` that has none yet.
     pub(crate) fn schedule_auto_indexes(&self, module: RecordModule, q: &RecordQuery) {
-        if !matches!(module, RecordModule::Estate | RecordModule::Address) {
+        if !is_indexed(module) {
             return;
         }
         let dialect = self.dialect();
         for (field, kind) in document_fields(module, q) {
-            let name = index_name(module, &field, kind);
+            let name = index_name(dialect, module, &field, kind);
             {
                 let Ok(mut names) = self.auto_indexes.names.lock() else {
                     return;
@@ -142,7 +188,7 @@ impl Store {
                 }
                 names.insert(name.clone());
             }
-            let Some(expr) = expr(dialect, &field, kind) else {
+            let Some(expr) = index_expr(dialect, &field, kind) else {
                 continue;
             };
             let table = module.table();
@@ -201,6 +247,7 @@ async fn build(db: &Db, name: &str, table: &str, expr: &str) -> Result<(), sqlx:
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::records::sql::Bind;
     use crate::records::{FieldCondition, FieldSort, RecordStore};
     use crate::test_support::open_test_store;
     use crate::{StoreError, TenantName, TenantStore};
@@ -290,6 +337,216 @@ mod tests {
             .await?;
         assert_eq!(before, after);
         assert!(before.total > 10, "{}", before.total);
+        Ok(())
+    }
+
+    /// Text that does not compress (an index row holds compressed values).
+    fn prose(len: usize, seed: u32) -> String {
+        let mut x = seed | 1;
+        (0..len)
+            .map(|_| {
+                x ^= x << 13;
+                x ^= x >> 17;
+                x ^= x << 5;
+                char::from(b'a' + (x % 26) as u8)
+            })
+            .collect()
+    }
+
+    /// A text field with an auto index still takes values far longer than a B-tree row
+    /// holds (PostgreSQL indexes a prefix), and its queries, which PostgreSQL can serve from
+    /// the prefix index, answer what a scan answers.
+    #[tokio::test]
+    async fn a_text_index_never_makes_a_long_value_unwritable(
+    ) -> Result<(), Box<dyn std::error::Error>> {
+        let test = open_test_store().await?;
+        let store = &test.store;
+        let tenant = store.create_tenant(&TenantName::parse("demo")?).await?.id;
+        // Titles that share their first 500 characters, and short ones.
+        let shared = prose(PREFIX_CHARS, 7);
+        let mut titles: Vec<String> = (0..6u32)
+            .map(|i| format!("{shared}{}", prose(60_000, i + 1)))
+            .collect();
+        titles.extend(["Haus", "Wohnung", "", "Villa"].map(String::from));
+        let condition = |op, operand| FieldCondition {
+            field: "objekttitel".into(),
+            kind: ValueKind::Text,
+            op,
+            operand,
+        };
+        let text = |s: &str| Scalar::Text(s.to_string());
+        let first = store
+            .insert_records(tenant, RecordModule::Estate, vec![Map::new()])
+            .await?;
+        let q = RecordQuery {
+            conditions: vec![condition(FilterOp::Eq, Operand::One(text("Haus")))],
+            limit: 5,
+            ..RecordQuery::default()
+        };
+        store
+            .query_records(tenant, RecordModule::Estate, &q)
+            .await?;
+        let name = match store.dialect() {
+            Dialect::Sqlite => "auto_estates_t_objekttitel",
+            Dialect::Postgres => "auto_estates_p_objekttitel",
+        };
+        let mut made = false;
+        for _ in 0..100 {
+            if index_exists(store, name).await? {
+                made = true;
+                break;
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+        }
+        assert!(made, "{name} was not made");
+        let docs: Vec<Map<String, Value>> = titles
+            .iter()
+            .map(|t| serde_json::from_value(json!({ "objekttitel": t })))
+            .collect::<Result<_, _>>()?;
+        let mut ids = store
+            .insert_records(tenant, RecordModule::Estate, docs)
+            .await?;
+        let mut changes = Map::new();
+        changes.insert("objekttitel".into(), json!(titles[0]));
+        assert!(
+            store
+                .update_record(tenant, RecordModule::Estate, first[0], changes)
+                .await?
+        );
+        ids.push(first[0]);
+        let mut all: Vec<(i64, &str)> = ids[..titles.len()]
+            .iter()
+            .copied()
+            .zip(titles.iter().map(String::as_str))
+            .collect();
+        all.push((first[0], titles[0].as_str()));
+        let long = titles[2].as_str();
+        type Keep<'a> = Box<dyn Fn(&str) -> bool + 'a>;
+        let queries: Vec<(FieldCondition, Keep)> = vec![
+            (
+                condition(FilterOp::Eq, Operand::One(text(long))),
+                Box::new(move |t: &str| t == long),
+            ),
+            (
+                condition(FilterOp::Lt, Operand::One(text(long))),
+                Box::new(move |t: &str| t < long),
+            ),
+            (
+                condition(FilterOp::Ge, Operand::One(text(long))),
+                Box::new(move |t: &str| t >= long),
+            ),
+            (
+                condition(FilterOp::Between, Operand::Range(text("H"), text(long))),
+                Box::new(move |t: &str| ("H"..=long).contains(&t)),
+            ),
+            (
+                condition(FilterOp::In, Operand::Many(vec![text(long), text("Villa")])),
+                Box::new(move |t: &str| t == long || t == "Villa"),
+            ),
+        ];
+        for descending in [false, true] {
+            for (c, keep) in &queries {
+                let q = RecordQuery {
+                    conditions: vec![c.clone()],
+                    sort: vec![FieldSort {
+                        field: "objekttitel".into(),
+                        kind: ValueKind::Text,
+                        descending,
+                    }],
+                    limit: 50,
+                    ..RecordQuery::default()
+                };
+                let page = store
+                    .query_records(tenant, RecordModule::Estate, &q)
+                    .await?;
+                let got: Vec<i64> = page.records.iter().map(|r| r.id).collect();
+                let mut want: Vec<(i64, &str)> =
+                    all.iter().copied().filter(|(_, t)| keep(t)).collect();
+                want.sort_by(|a, b| {
+                    let o = a.1.cmp(b.1).then(a.0.cmp(&b.0));
+                    if descending {
+                        o.reverse()
+                    } else {
+                        o
+                    }
+                });
+                let want: Vec<i64> = want.into_iter().map(|(id, _)| id).collect();
+                assert_eq!(got, want, "{:?} desc {descending}", c.op);
+            }
+        }
+        // PostgreSQL can answer an equality from the prefix index (it would scan a table
+        // this small, so the plan is asked for with scans priced out).
+        if let Db::Postgres(pool) = &store.db {
+            let mut sql = crate::records::sql::Sql::default();
+            sql.push("EXPLAIN SELECT id FROM estates WHERE ").append(
+                &crate::records::sql::where_clause(
+                    Dialect::Postgres,
+                    RecordModule::Estate,
+                    tenant.0,
+                    &q,
+                ),
+            );
+            let mut tx = pool.begin().await?;
+            sqlx::query("SET LOCAL enable_seqscan = off")
+                .execute(&mut *tx)
+                .await?;
+            let mut query = sqlx::query_scalar::<_, String>(&sql.text);
+            for bind in &sql.binds {
+                query = match bind {
+                    Bind::Int(i) => query.bind(*i),
+                    Bind::Real(f) => query.bind(*f),
+                    Bind::Text(t) => query.bind(t.clone()),
+                };
+            }
+            let plan = query.fetch_all(&mut *tx).await?;
+            assert!(plan.iter().any(|line| line.contains(name)), "{plan:?}");
+        }
+        Ok(())
+    }
+
+    /// Migration 0008 drops PostgreSQL's whole-text auto indexes of before, and only them.
+    #[tokio::test]
+    async fn migration_0008_drops_the_whole_text_indexes() -> Result<(), Box<dyn std::error::Error>>
+    {
+        let test = open_test_store().await?;
+        let store = &test.store;
+        let Db::Postgres(pool) = &store.db else {
+            return Ok(()); // SQLite keeps its whole-text indexes
+        };
+        for (name, expr) in [
+            (
+                "auto_estates_t_objekttitel",
+                postgres_expr("objekttitel", ValueKind::Text),
+            ),
+            (
+                "auto_addresses_t_Name2",
+                postgres_expr("Name2", ValueKind::Text),
+            ),
+            (
+                "auto_estates_n_x_t_y",
+                postgres_expr("x_t_y", ValueKind::Number),
+            ),
+        ] {
+            let table = if name.contains("addresses") {
+                "addresses"
+            } else {
+                "estates"
+            };
+            let expr = expr.ok_or("no expression")?;
+            sqlx::query(&format!(
+                "CREATE INDEX \"{name}\" ON {table} (tenant_id, ({expr}), id)"
+            ))
+            .execute(pool)
+            .await?;
+        }
+        sqlx::raw_sql(include_str!(
+            "../../migrations/postgres/0008_text_index_prefixes.sql"
+        ))
+        .execute(pool)
+        .await?;
+        assert!(!index_exists(store, "auto_estates_t_objekttitel").await?);
+        assert!(!index_exists(store, "auto_addresses_t_Name2").await?);
+        assert!(index_exists(store, "auto_estates_n_x_t_y").await?);
         Ok(())
     }
 

@@ -122,9 +122,15 @@ fn order_keys(dialect: Dialect, module: RecordModule, q: &RecordQuery) -> Vec<(S
         if sorted.contains(&s.field.as_str()) {
             continue;
         }
+        let direction = if s.descending { " DESC" } else { " ASC" };
+        // The prefix first, so that its index gives the order; the whole text then orders
+        // what shares a prefix (the same order as the text's alone, see auto_index.rs).
+        if let Some(prefix) = super::auto_index::query_prefix(dialect, module, &s.field, s.kind) {
+            keys.push((column(&prefix), direction));
+        }
         let mut key = Sql::default();
         field_expr(&mut key, dialect, module, &s.field, s.kind);
-        keys.push((key, if s.descending { " DESC" } else { " ASC" }));
+        keys.push((key, direction));
         sorted.push(&s.field);
     }
     let ties = if q.sort.last().is_some_and(|s| s.descending) {
@@ -277,10 +283,25 @@ fn in_branches(
             values.push(v.clone());
         }
     }
-    (2..=MAX_BRANCHES)
-        .contains(&values.len())
-        .then_some((at, values))
+    // Each branch repeats every other condition's values: only a query with few of them is
+    // written so, lest the statement outgrow PostgreSQL's 65,535 parameters.
+    let others: usize = q
+        .conditions
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| *i != at)
+        .map(|(_, c)| match &c.operand {
+            Operand::One(_) => 1,
+            Operand::Many(list) => list.len(),
+            Operand::Range(..) => 2,
+        })
+        .sum();
+    let few = others.saturating_mul(values.len()) <= MAX_BRANCH_BINDS;
+    ((2..=MAX_BRANCHES).contains(&values.len()) && few).then_some((at, values))
 }
+
+/// The most values of other conditions all branches of [`page`] repeat together.
+const MAX_BRANCH_BINDS: usize = 2_000;
 
 /// The expression a field reads as: its column, or its document value with the unset value
 /// (0 or "") filled in.
@@ -340,6 +361,11 @@ fn condition(sql: &mut Sql, dialect: Dialect, module: RecordModule, c: &FieldCon
     if let Some(column) = integer_column(module, &c.field) {
         return integer_condition(sql, column, c);
     }
+    if let Some(prefix) = super::auto_index::query_prefix(dialect, module, &c.field, c.kind) {
+        if prefix_condition(sql, &prefix, c) {
+            sql.push(" AND ");
+        }
+    }
     let like = match dialect {
         Dialect::Sqlite => " LIKE ",
         Dialect::Postgres => " ILIKE ",
@@ -389,6 +415,46 @@ fn condition(sql: &mut Sql, dialect: Dialect, module: RecordModule, c: &FieldCon
             sql.push(" IS NULL");
         }
     }
+}
+
+/// The condition on a text field's indexed prefix that its condition implies, so that
+/// PostgreSQL can use the index (`auto_index::postgres_prefix`); `false` (nothing written)
+/// for operators an index does not serve.
+fn prefix_condition(sql: &mut Sql, prefix: &str, c: &FieldCondition) -> bool {
+    let cut = |sql: &mut Sql, v: &Scalar| {
+        sql.push("left(")
+            .bind(Bind::Text(v.as_text()))
+            .push(&format!(", {})", super::auto_index::PREFIX_CHARS));
+    };
+    let op = match (&c.op, &c.operand) {
+        (FilterOp::Eq, Operand::One(_)) => " = ",
+        (FilterOp::Lt | FilterOp::Le, Operand::One(_)) => " <= ",
+        (FilterOp::Gt | FilterOp::Ge, Operand::One(_)) => " >= ",
+        (FilterOp::Between, Operand::Range(from, to)) => {
+            sql.push(prefix).push(" BETWEEN ");
+            cut(sql, from);
+            sql.push(" AND ");
+            cut(sql, to);
+            return true;
+        }
+        (FilterOp::In, Operand::Many(values)) => {
+            sql.push(prefix).push(" IN (");
+            for (i, v) in values.iter().enumerate() {
+                if i > 0 {
+                    sql.push(", ");
+                }
+                cut(sql, v);
+            }
+            sql.push(")");
+            return true;
+        }
+        _ => return false,
+    };
+    if let Operand::One(v) = &c.operand {
+        sql.push(prefix).push(op);
+        cut(sql, v);
+    }
+    true
 }
 
 /// Multi-select: `=` and `in` mean "contains (any of)", `!=` and `not in` "contains none of",

@@ -8,9 +8,12 @@
 
 use kontor_proto::data_writer::{DataWriter, ElementKey};
 use kontor_proto::{ApiError, ErrorCode};
+use kontor_store::fields::FieldConfig;
 use kontor_store::records::StoredRecord;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
+
+use crate::handlers::records::limits;
 
 /// The document key of the entries.
 pub(crate) const CONTACTS: &str = "_contacts";
@@ -59,6 +62,30 @@ pub(crate) fn entries(doc: &Map<String, Value>) -> Vec<Entry> {
 
 pub(crate) fn to_value(entries: &[Entry]) -> Value {
     serde_json::to_value(entries).unwrap_or(Value::Array(Vec::new()))
+}
+
+/// Refuses an entry longer than the field it stands for takes: e-mail addresses the `Email`
+/// field (the main one is mirrored into it, an indexed column), phone and fax numbers the
+/// `Telefon1` field, as the configuration sizes them (`records/limits.rs`).
+pub(crate) fn check_lengths(entries: &[Entry], config: &FieldConfig) -> Result<(), ApiError> {
+    for e in entries {
+        let like = if family(&e.kind) == "email" {
+            "Email"
+        } else {
+            "Telefon1"
+        };
+        let Some(field) = config.get(like) else {
+            continue;
+        };
+        limits::check_text(field, &e.value).map_err(|error| {
+            ApiError::new(ErrorCode::InvalidAddressPhoneValue).hint(format!(
+                "{}: {}",
+                e.kind,
+                error.hint.unwrap_or_default()
+            ))
+        })?;
+    }
+    Ok(())
 }
 
 /// The main e-mail address, mirrored into the `Email` field so that it can be filtered.

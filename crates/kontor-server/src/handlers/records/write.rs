@@ -55,8 +55,8 @@ fn wrong(code: ErrorCode, field: &FieldDef, value: &Value) -> ApiError {
 /// One value in its stored form.
 pub(crate) fn normalise(field: &FieldDef, value: &Value) -> Result<Value, ApiError> {
     match field.ty {
-        FieldType::Integer | FieldType::User => super::numbers::integer(field, value),
-        FieldType::Float => super::numbers::float(field, value, super::render::decimals(field)),
+        FieldType::Integer | FieldType::User => super::limits::integer(field, value),
+        FieldType::Float => super::limits::float(field, value, super::render::decimals(field)),
         FieldType::Boolean => match value {
             Value::Bool(b) => Ok(Value::from(i64::from(*b))),
             Value::Null => Ok(Value::from(0)),
@@ -141,15 +141,7 @@ pub(crate) fn normalise(field: &FieldDef, value: &Value) -> Result<Value, ApiErr
         FieldType::Varchar | FieldType::Text | FieldType::Blob => {
             let text =
                 scalar_text(value).ok_or_else(|| wrong(ErrorCode::ExpectedString, field, value))?;
-            if let Some(max) = field.length.filter(|_| field.ty == FieldType::Varchar) {
-                if text.chars().count() > max as usize {
-                    return Err(ApiError::with_detail(
-                        ErrorCode::InvalidValueForParameter,
-                        field.name.as_str(),
-                    )
-                    .hint(format!("at most {max} characters")));
-                }
-            }
+            super::limits::check_text(field, &text)?;
             Ok(Value::String(text))
         }
     }

@@ -1,6 +1,17 @@
-//! The numbers a numeric field takes: exactly those that come back as they were written.
+//! What a field takes: the longest text of each text type, and exactly the numbers that come
+//! back as they were written (docs/compat.md, "Field limits").
 //!
-//! Kontor keeps, compares and renders every number as a double, and a read writes floats with
+//! **Text** has a size per type, so that no write can fill a record with megabytes and every
+//! valid value fits whatever indexes it (`kontor-store/src/records/auto_index.rs`):
+//!
+//! * `varchar`: its configured length in characters (`ort` 50, `Name` 80, …), or
+//!   [`VARCHAR_CHARS`] where the configuration gives none;
+//! * `text` (descriptions, notes): [`TEXT_BYTES`] bytes of UTF-8;
+//! * `blob`: [`BLOB_BYTES`] bytes.
+//!
+//! Beyond it, the write is refused with 255 naming the field and its limit.
+//!
+//! **Numbers**: Kontor keeps, compares and renders every number as a double, and a read writes floats with
 //! the field's decimals (two for money and areas, five for the rest, `render.rs`). So:
 //!
 //! * an **integer** field takes whole numbers of at most 9,007,199,254,740,991 in magnitude
@@ -17,8 +28,57 @@
 //! parser (PHP's too) makes of digits beyond the 17th.
 
 use kontor_proto::{ApiError, ErrorCode};
-use kontor_store::fields::FieldDef;
+use kontor_store::fields::{FieldDef, FieldType};
 use serde_json::{Number, Value};
+
+/// A `varchar` without a configured length: MySQL's usual `VARCHAR(255)`.
+pub(crate) const VARCHAR_CHARS: usize = 255;
+/// A `text` field: 64 KiB, MySQL's `TEXT`; far beyond any description a portal shows.
+pub(crate) const TEXT_BYTES: usize = 65_535;
+/// A `blob` field: 1 MiB.
+pub(crate) const BLOB_BYTES: usize = 1 << 20;
+
+/// The longest value of a text field, as the error message says it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum TextLimit {
+    Chars(usize),
+    Bytes(usize),
+}
+
+impl TextLimit {
+    pub(crate) fn of(field: &FieldDef) -> TextLimit {
+        match field.ty {
+            FieldType::Text => TextLimit::Bytes(TEXT_BYTES),
+            FieldType::Blob => TextLimit::Bytes(BLOB_BYTES),
+            _ => TextLimit::Chars(field.length.map_or(VARCHAR_CHARS, |n| n as usize)),
+        }
+    }
+
+    fn admits(self, text: &str) -> bool {
+        match self {
+            // Counting stops one past the limit: a 7 MB value is not walked to the end.
+            TextLimit::Chars(max) => text.chars().nth(max).is_none(),
+            TextLimit::Bytes(max) => text.len() <= max,
+        }
+    }
+}
+
+/// Refuses a text longer than its field takes.
+pub(crate) fn check_text(field: &FieldDef, text: &str) -> Result<(), ApiError> {
+    let limit = TextLimit::of(field);
+    if limit.admits(text) {
+        return Ok(());
+    }
+    let (max, unit, got) = match limit {
+        TextLimit::Chars(max) => (max, "characters", text.chars().count()),
+        TextLimit::Bytes(max) => (max, "bytes of UTF-8", text.len()),
+    };
+    Err(
+        ApiError::with_detail(ErrorCode::InvalidValueForParameter, field.name.as_str()).hint(
+            format!("{} takes at most {max} {unit}; got {got}", field.name),
+        ),
+    )
+}
 
 /// Significant decimal digits a double holds exactly (`DBL_DIG`).
 const DOUBLE_DIGITS: i64 = 15;
@@ -184,7 +244,7 @@ pub(crate) fn float(field: &FieldDef, value: &Value, decimals: usize) -> Result<
 
 #[cfg(test)]
 mod tests {
-    use kontor_store::fields::{FieldDef, FieldType, StandardField};
+    use kontor_store::fields::StandardField;
     use serde_json::json;
 
     use super::*;
@@ -203,6 +263,23 @@ mod tests {
             measure: None,
             read_only: false,
         })
+    }
+
+    #[test]
+    fn texts_have_a_size_per_type() {
+        let ort = def(FieldType::Varchar, Some(3));
+        assert!(check_text(&ort, "Köl").is_ok());
+        assert!(check_text(&ort, "Köln").is_err());
+        let free = def(FieldType::Varchar, None);
+        assert!(check_text(&free, &"x".repeat(VARCHAR_CHARS)).is_ok());
+        assert!(check_text(&free, &"x".repeat(VARCHAR_CHARS + 1)).is_err());
+        let text = def(FieldType::Text, None);
+        assert!(check_text(&text, &"x".repeat(TEXT_BYTES)).is_ok());
+        let e = check_text(&text, &"ü".repeat(TEXT_BYTES / 2 + 1)).err();
+        assert!(
+            e.is_some_and(|e| e.message().contains("at most 65535 bytes")),
+            "a byte limit counts bytes"
+        );
     }
 
     #[test]
