@@ -10,34 +10,20 @@ use common::*;
 use kontor_proto::ActionVerb;
 use serde_json::{json, Value};
 
-async fn call(
-    server: &TestServer,
-    c: &Credentials,
-    verb: ActionVerb,
-    resource: &str,
-    resourceid: Value,
-    params: Value,
-) -> Result<Value, Box<dyn std::error::Error>> {
-    let mut action = action_v2(c, verb, resource, params);
-    action["resourceid"] = resourceid;
-    let json = server.post(&envelope(c, vec![action])).await?;
-    Ok(json["response"]["results"][0].clone())
-}
-
 async fn count(
     server: &TestServer,
     c: &Credentials,
     resource: &str,
 ) -> Result<Value, Box<dyn std::error::Error>> {
-    let read = call(
-        server,
-        c,
-        ActionVerb::Read,
-        resource,
-        json!(""),
-        json!({"listlimit": 0}),
-    )
-    .await?;
+    let read = server
+        .call(
+            c,
+            ActionVerb::Read,
+            resource,
+            json!(""),
+            json!({"listlimit": 0}),
+        )
+        .await?;
     Ok(read["data"]["meta"]["cntabsolute"].clone())
 }
 
@@ -45,25 +31,25 @@ async fn count(
 async fn nul_is_refused_wherever_it_enters_and_changes_nothing() -> TestResult {
     let server = TestServer::start().await?;
     let c = server.tenant("demo", 'a').await?;
-    let estate = call(
-        &server,
-        &c,
-        ActionVerb::Create,
-        "estate",
-        json!(""),
-        json!({"data": {"ort": "Aachen"}}),
-    )
-    .await?;
+    let estate = server
+        .call(
+            &c,
+            ActionVerb::Create,
+            "estate",
+            json!(""),
+            json!({"data": {"ort": "Aachen"}}),
+        )
+        .await?;
     let estate_id = estate["data"]["records"][0]["id"].clone();
-    let address = call(
-        &server,
-        &c,
-        ActionVerb::Create,
-        "address",
-        json!(""),
-        json!({"Name": "Muster", "email": "max@example.org"}),
-    )
-    .await?;
+    let address = server
+        .call(
+            &c,
+            ActionVerb::Create,
+            "address",
+            json!(""),
+            json!({"Name": "Muster", "email": "max@example.org"}),
+        )
+        .await?;
     let address_id = address["data"]["records"][0]["id"].clone();
     let nul = "a\u{0}b";
     let cases: Vec<(ActionVerb, &str, Value, Value, &str)> = vec![
@@ -183,7 +169,7 @@ async fn nul_is_refused_wherever_it_enters_and_changes_nothing() -> TestResult {
     let estates = count(&server, &c, "estate").await?;
     let addresses = count(&server, &c, "address").await?;
     for (verb, resource, id, params, path) in cases {
-        let result = call(&server, &c, verb, resource, id, params.clone()).await?;
+        let result = server.call(&c, verb, resource, id, params.clone()).await?;
         assert_eq!(result["status"]["errorcode"], 255, "{params}: {result}");
         let message = result["status"]["message"].as_str().unwrap_or_default();
         assert!(
@@ -193,15 +179,15 @@ async fn nul_is_refused_wherever_it_enters_and_changes_nothing() -> TestResult {
     }
     assert_eq!(count(&server, &c, "estate").await?, estates);
     assert_eq!(count(&server, &c, "address").await?, addresses);
-    let unchanged = call(
-        &server,
-        &c,
-        ActionVerb::Read,
-        "address",
-        address_id,
-        json!({"data": ["Name", "Vorname", "email"]}),
-    )
-    .await?;
+    let unchanged = server
+        .call(
+            &c,
+            ActionVerb::Read,
+            "address",
+            address_id,
+            json!({"data": ["Name", "Vorname", "email"]}),
+        )
+        .await?;
     let elements = &unchanged["data"]["records"][0]["elements"];
     assert_eq!(elements["Name"], "Muster", "{unchanged}");
     assert_eq!(elements["Vorname"], "", "{unchanged}");
@@ -238,32 +224,31 @@ async fn every_other_string_is_stored_and_found_as_it_was_sent() -> TestResult {
     ];
     let mut ids = Vec::new();
     for s in strings {
-        let created = call(
-            &server,
-            &c,
-            ActionVerb::Create,
-            "estate",
-            json!(""),
-            json!({"data": {"ort": s, "objekttitel": s}}),
-        )
-        .await?;
+        let created = server
+            .call(
+                &c,
+                ActionVerb::Create,
+                "estate",
+                json!(""),
+                json!({"data": {"ort": s, "objekttitel": s}}),
+            )
+            .await?;
         assert_eq!(created["status"]["errorcode"], 0, "{s:?}: {created}");
         ids.push(created["data"]["records"][0]["id"].clone());
-        let address = call(
-            &server,
-            &c,
-            ActionVerb::Create,
-            "address",
-            json!(""),
-            json!({"Name": s, "Vorname": s}),
-        )
-        .await?;
+        let address = server
+            .call(
+                &c,
+                ActionVerb::Create,
+                "address",
+                json!(""),
+                json!({"Name": s, "Vorname": s}),
+            )
+            .await?;
         assert_eq!(address["status"]["errorcode"], 0, "{s:?}: {address}");
     }
     for (s, id) in strings.iter().zip(&ids) {
         for field in ["ort", "objekttitel"] {
-            let found = call(
-                &server,
+            let found = server.call(
                 &c,
                 ActionVerb::Read,
                 "estate",
@@ -281,15 +266,15 @@ async fn every_other_string_is_stored_and_found_as_it_was_sent() -> TestResult {
             assert_eq!(&records[0]["id"], id);
             assert_eq!(records[0]["elements"][field], *s);
         }
-        let named = call(
-            &server,
-            &c,
-            ActionVerb::Read,
-            "address",
-            json!(""),
-            json!({"data": ["Name", "Vorname"], "filter": {"Name": [{"op": "=", "val": s}]}}),
-        )
-        .await?;
+        let named = server
+            .call(
+                &c,
+                ActionVerb::Read,
+                "address",
+                json!(""),
+                json!({"data": ["Name", "Vorname"], "filter": {"Name": [{"op": "=", "val": s}]}}),
+            )
+            .await?;
         let records = named["data"]["records"]
             .as_array()
             .cloned()
@@ -298,8 +283,7 @@ async fn every_other_string_is_stored_and_found_as_it_was_sent() -> TestResult {
         assert_eq!(records[0]["elements"]["Vorname"], *s);
     }
     // A like with the strings' own wildcards and a sort over all of them answer too.
-    let like = call(
-        &server,
+    let like = server.call(
         &c,
         ActionVerb::Read,
         "estate",

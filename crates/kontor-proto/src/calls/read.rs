@@ -139,6 +139,22 @@ pub enum Operand {
     Range(Scalar, Scalar),
 }
 
+impl Operand {
+    /// How many values it holds (each one a bound parameter of a query).
+    pub fn len(&self) -> usize {
+        match self {
+            Operand::One(_) => 1,
+            Operand::Many(list) => list.len(),
+            Operand::Range(..) => 2,
+        }
+    }
+
+    /// An operand always holds a value; `Many` lists are never empty after parsing.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+}
+
 /// `field op operand`; conditions combine with AND.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Condition {
@@ -398,14 +414,7 @@ pub fn parse_filter(value: Option<&Value>) -> Result<Vec<Condition>, ApiError> {
             out.push(parse_condition(field, entry)?);
         }
     }
-    let values: usize = out
-        .iter()
-        .map(|c| match &c.operand {
-            Operand::One(_) => 1,
-            Operand::Many(list) => list.len(),
-            Operand::Range(..) => 2,
-        })
-        .sum();
+    let values: usize = out.iter().map(|c| c.operand.len()).sum();
     if values > MAX_FILTER_VALUES {
         return Err(filter_error(format!(
             "at most {MAX_FILTER_VALUES} values in all conditions together, got {values}"

@@ -115,6 +115,21 @@ impl TestServer {
         Ok(id)
     }
 
+    /// Sends one action signed with HMAC v2 and returns its result.
+    pub async fn call(
+        &self,
+        c: &Credentials,
+        verb: ActionVerb,
+        resourcetype: &str,
+        resourceid: Value,
+        parameters: Value,
+    ) -> Result<Value, Box<dyn std::error::Error>> {
+        let mut action = action_v2(c, verb, resourcetype, parameters);
+        action["resourceid"] = resourceid;
+        let json = self.post(&envelope(c, vec![action])).await?;
+        Ok(json["response"]["results"][0].clone())
+    }
+
     pub fn url(&self, version: &str) -> String {
         format!("http://{}/api/{version}/api.php", self.addr)
     }

@@ -19,7 +19,8 @@ use std::sync::{Arc, Mutex};
 use kontor_proto::calls::read::{FilterOp, Operand};
 
 use super::columns::{column_value, hot_column, id_field, ColumnKind};
-use super::sql::{value_bind, where_clause, Bind, Dialect, Sql};
+use super::conditions::value_bind;
+use super::sql::{where_clause, Bind, Dialect, Sql};
 use super::{RecordModule, RecordQuery, ValueKind};
 
 /// Memory for sorted values of all tenants; the cache starts over beyond it.
