@@ -218,3 +218,34 @@ async fn every_url_form_reaches_the_endpoint_and_a_404_names_the_url_and_the_for
     assert!(matches!(conflict, ClientError::Endpoint(_)), "{conflict:?}");
     Ok(())
 }
+
+/// errorcode 1 is only ever a store failure: a real Kontor of these tests fails the test
+/// that met one, whatever the SDK made of the answer.
+#[tokio::test]
+#[should_panic(expected = "errorcode 1")]
+async fn a_store_error_fails_the_test() {
+    let Ok(kontor) = Kontor::start().await else {
+        return;
+    };
+    let Ok(client) = kontor.client().and_then(|b| b.build()) else {
+        return;
+    };
+    // With the database gone, authentication is a store error.
+    kontor.store.store.close().await;
+    let _ = client.call(calls::actionkindtypes::get().into()).await;
+}
+
+/// A test that provokes a store failure on purpose says so.
+#[tokio::test]
+async fn an_expected_store_error_passes() -> TestResult {
+    let mut kontor = Kontor::start().await?;
+    kontor.expect_internal_errors();
+    let client = kontor.client()?.build()?;
+    kontor.store.store.close().await;
+    let refused = client.call(calls::actionkindtypes::get().into()).await;
+    assert!(
+        matches!(refused, Err(ClientError::Request { code: 1, .. })),
+        "{refused:?}"
+    );
+    Ok(())
+}

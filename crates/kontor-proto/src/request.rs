@@ -107,6 +107,10 @@ pub struct Action {
     pub parameters: Map<String, Value>,
     /// The parameters exactly as decoded, for HMAC v1 (`[]` and `{}` both hash as `[]`).
     pub raw_parameters: Value,
+    /// What is wrong with the action that decoding found but the action's own result must
+    /// answer (after its authentication), so that the other actions still run: a string that
+    /// no store can hold ([`find_nul`]).
+    pub fault: Option<ApiError>,
 }
 
 /// Decodes a body. `Err` is a top-level error: nothing of the request runs.
@@ -125,6 +129,13 @@ pub fn decode(body: &[u8]) -> Result<Request, ApiError> {
         ));
     };
     let token = match root.remove("token") {
+        // A token holds letters and digits; one with NUL cannot be looked up on PostgreSQL.
+        Some(Value::String(t)) if t.contains('\0') => {
+            return Err(ApiError::with_detail(
+                ErrorCode::MissingToken,
+                "the token holds U+0000 (NUL); a token has 32 letters and digits",
+            ))
+        }
         Some(Value::String(t)) if !t.is_empty() => Token(t),
         Some(Value::String(_)) => {
             return Err(ApiError::with_detail(
@@ -291,6 +302,10 @@ fn decode_action(index: usize, action: Value) -> Result<Action, ApiError> {
             at("a parameter name is empty"),
         ));
     }
+    let fault = find_nul(&raw_parameters).map(|path| {
+        ApiError::with_detail(ErrorCode::InvalidValueForParameter, path)
+            .hint("it holds U+0000 (NUL), which no field, filter or name may hold; remove it")
+    });
     Ok(Action {
         actionid,
         resourceid,
@@ -301,7 +316,51 @@ fn decode_action(index: usize, action: Value) -> Result<Action, ApiError> {
         hmac_version,
         parameters,
         raw_parameters,
+        fault,
     })
+}
+
+/// Where a string of `value`, or a key of one of its objects, holds U+0000 (NUL): the path to
+/// it (`data.ort`, `filter.ort[0].val`, `sortby.a\u0000b`), or `None`.
+///
+/// One rule for both backends, decided here at the edge: PostgreSQL can store NUL in neither
+/// text nor `jsonb` (the statement fails), SQLite would keep it, and no field of the real API
+/// has a use for it. So a request holding one is refused before any store sees it, naming
+/// where it is (docs/compat.md), instead of answering "Unknown error occurred" on one backend
+/// and storing it on the other.
+pub fn find_nul(value: &Value) -> Option<String> {
+    fn name(key: &str) -> String {
+        key.replace('\0', "\\u0000")
+    }
+    fn go(value: &Value, path: &mut String) -> bool {
+        match value {
+            Value::String(s) => s.contains('\0'),
+            Value::Array(items) => items.iter().enumerate().any(|(i, item)| {
+                let len = path.len();
+                path.push_str(&format!("[{i}]"));
+                let found = go(item, path);
+                if !found {
+                    path.truncate(len);
+                }
+                found
+            }),
+            Value::Object(map) => map.iter().any(|(key, item)| {
+                let len = path.len();
+                if !path.is_empty() {
+                    path.push('.');
+                }
+                path.push_str(&name(key));
+                let found = key.contains('\0') || go(item, path);
+                if !found {
+                    path.truncate(len);
+                }
+                found
+            }),
+            _ => false,
+        }
+    }
+    let mut path = String::new();
+    go(value, &mut path).then_some(path)
 }
 
 /// Integer seconds, sent as a JSON number or as a string of digits (both appear in the docs).
@@ -317,5 +376,64 @@ fn timestamp(value: Value) -> Option<Timestamp> {
             .ok()
             .map(|secs| Timestamp { text: s, secs }),
         _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+
+    use super::*;
+
+    #[test]
+    fn nul_is_found_with_its_path() {
+        let cases = [
+            (json!({"data": {"ort": "a\u{0}b"}}), Some("data.ort")),
+            (
+                json!({"filter": {"ort": [{"op": "=", "val": "\u{0}"}]}}),
+                Some("filter.ort[0].val"),
+            ),
+            (
+                json!({"sortby": {"a\u{0}b": "ASC"}}),
+                Some("sortby.a\\u0000b"),
+            ),
+            (json!({"data": ["Id", "x\u{0}"]}), Some("data[1]")),
+            (
+                json!({"email": [{"newvalue": "a\u{0}"}]}),
+                Some("email[0].newvalue"),
+            ),
+            (
+                json!({"data": {"ort": "Aachen", "n": 1, "l": [null, true]}}),
+                None,
+            ),
+        ];
+        for (value, path) in cases {
+            assert_eq!(find_nul(&value).as_deref(), path, "{value}");
+        }
+    }
+
+    #[test]
+    fn nul_in_the_token_refuses_the_request_and_in_parameters_the_action() {
+        let body = br#"{"token":"a\u0000b","request":{"actions":[]}}"#;
+        let refused = decode(body).err().map(|e| e.code);
+        assert_eq!(refused, Some(ErrorCode::MissingToken));
+        let body = br#"{"token":"t","request":{"actions":[{"actionid":"x","resourcetype":"estate","parameters":{"data":{"ort":"a\u0000b"}}},{"actionid":"y","resourcetype":"estate"}]}}"#;
+        let request = decode(body).map_err(|e| e.message());
+        let faults: Vec<Option<String>> = request
+            .map(|r| {
+                r.actions
+                    .iter()
+                    .map(|a| a.fault.as_ref().map(ApiError::message))
+                    .collect()
+            })
+            .unwrap_or_default();
+        assert_eq!(faults.len(), 2);
+        assert!(
+            faults[0]
+                .as_deref()
+                .is_some_and(|m| m.contains("\"data.ort\"") && m.contains("U+0000")),
+            "{faults:?}"
+        );
+        assert_eq!(faults[1], None);
     }
 }

@@ -124,10 +124,7 @@ async fn run_estate_creates(
 ) -> Vec<(ActionResult, Label)> {
     let checked: Vec<Result<(), ApiError>> = actions
         .iter()
-        .map(|a| {
-            auth::check_timestamp(a, now, state.config.timestamp_window)?;
-            auth::check_hmac(a, &request.token, &user.secret)
-        })
+        .map(|a| admit(state, request, user, a, now))
         .collect();
     let params: Vec<Params<'_>> = actions
         .iter()
@@ -159,6 +156,24 @@ async fn run_estate_creates(
         .collect()
 }
 
+/// Whether an action may run: its timestamp and HMAC, then what decoding found wrong with
+/// its parameters (a NUL, `request::find_nul`), so that an unauthenticated action learns
+/// nothing about its content.
+fn admit(
+    state: &AppState,
+    request: &Request,
+    user: &AuthenticatedUser,
+    action: &Action,
+    now: i64,
+) -> Result<(), ApiError> {
+    auth::check_timestamp(action, now, state.config.timestamp_window)?;
+    auth::check_hmac(action, &request.token, &user.secret)?;
+    match &action.fault {
+        Some(fault) => Err(fault.clone()),
+        None => Ok(()),
+    }
+}
+
 /// Runs one action; its failure stays in its own result and the others still run.
 async fn run_action(
     state: &AppState,
@@ -175,8 +190,7 @@ async fn run_action(
         .map(|r| (r.verb.name(), r.resource))
         .unwrap_or(("unknown", "unknown"));
     let outcome = async {
-        auth::check_timestamp(action, now, state.config.timestamp_window)?;
-        auth::check_hmac(action, &request.token, &user.secret)?;
+        admit(state, request, user, action, now)?;
         let route = routed?;
         let ctx = Ctx {
             tenant: user.tenant,

@@ -426,3 +426,26 @@ async fn non_api_paths_do_not_answer_as_the_api() -> TestResult {
     assert_eq!(response.status().as_u16(), 404);
     Ok(())
 }
+
+/// errorcode 1 is only ever a store failure: the shared helpers fail any test that meets it,
+/// unless the test says it provokes one.
+#[tokio::test]
+async fn a_store_error_fails_the_test_unless_it_is_expected() -> TestResult {
+    let server = TestServer::start().await?;
+    let c = server.tenant("demo", 'a').await?;
+    let body = envelope(
+        &c,
+        vec![action_v2(&c, ActionVerb::Get, "actionkindtypes", json!({}))],
+    );
+    // With the database gone, authentication is a store error.
+    server.store.store.close().await;
+    let refused = server.post(&body).await;
+    assert!(
+        refused.is_err_and(|e| e.to_string().contains("errorcode 1")),
+        "the helper must fail on errorcode 1"
+    );
+    server.expect_internal_errors();
+    let answer = server.post(&body).await?;
+    assert_eq!(top(&answer), (500, 1), "{answer}");
+    Ok(())
+}

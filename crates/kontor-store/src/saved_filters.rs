@@ -34,6 +34,20 @@ impl FilterStore for Store {
                 "scope {scope:?}: use public, office or private"
             )));
         }
+        // The API refuses NUL in every request (`kontor_proto::request::find_nul`); a saved
+        // filter is applied as if sent, so it may hold none either.
+        let parsed: serde_json::Value = serde_json::from_str(conditions)
+            .map_err(|e| StoreError::Invalid(format!("filter conditions are not JSON: {e}")))?;
+        if let Some(path) = kontor_proto::request::find_nul(&parsed) {
+            return Err(StoreError::Invalid(format!(
+                "filter conditions: {path} holds U+0000 (NUL)"
+            )));
+        }
+        if name.contains('\0') {
+            return Err(StoreError::Invalid(
+                "the filter name holds U+0000 (NUL)".into(),
+            ));
+        }
         on_db!(&self.db, pool => {
             let mut tx = pool.begin().await?;
             let (id,): (i64,) = sqlx::query_as(

@@ -58,3 +58,18 @@ pub async fn open_test_store() -> Result<TestStore, StoreError> {
         }
     }
 }
+
+/// `len` ASCII letters that do not compress (a xorshift sequence from `seed`): databases
+/// compress long values, in rows and in index entries, so a run of one letter would pass
+/// where real prose of that length does not.
+pub fn incompressible_text(len: usize, seed: u32) -> String {
+    let mut x = seed | 1;
+    (0..len)
+        .map(|_| {
+            x ^= x << 13;
+            x ^= x >> 17;
+            x ^= x << 5;
+            char::from(b'a' + (x % 26) as u8)
+        })
+        .collect()
+}

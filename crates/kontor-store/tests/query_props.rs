@@ -1,11 +1,13 @@
-//! Property test: for random records, filters, sorts and pages, the SQL result equals a plain
-//! in-memory evaluation of the same query. Runs on SQLite, and on PostgreSQL when
-//! `KONTOR_TEST_DATABASE_URL` is set.
+//! Property test: for random records, filters, sorts, radius searches, id lists and pages, the
+//! SQL result equals a plain in-memory evaluation of the same query, for estates and for their
+//! language versions. Runs on SQLite, and on PostgreSQL when `KONTOR_TEST_DATABASE_URL` is set.
 
 use std::cmp::Ordering;
 
 use kontor_proto::calls::read::{FilterOp, Operand, Scalar};
-use kontor_store::records::{FieldCondition, FieldSort, RecordModule, RecordQuery, ValueKind};
+use kontor_store::records::{
+    FieldCondition, FieldSort, GeoCircle, RecordModule, RecordQuery, ValueKind,
+};
 use kontor_store::test_support::open_test_store;
 use kontor_store::{RecordStore, TenantName, TenantStore};
 use proptest::prelude::*;
@@ -25,6 +27,12 @@ const WORDS: &[&str] = &[
     "Aachen", "aachen", "Bonn", "Berlin", "Koeln", "Dueren", "b", "", "Zeitz",
 ];
 const KEYS: &[&str] = &["etage", "fern", "ofen", "zentral"];
+/// Coordinates of records, and centres and radii of searches: points 0, 5, 20 and 60 km
+/// north of the centre, radii well between them.
+const CENTRE: (f64, f64) = (50.775, 6.115);
+const KM_PER_DEGREE: f64 = 111.195;
+const NORTH_KM: &[f64] = &[0.0, 5.0, 20.0, 60.0];
+const RADII_KM: &[f64] = &[2.0, 10.0, 40.0];
 
 #[derive(Debug, Clone)]
 struct Row {
@@ -42,9 +50,14 @@ fn row() -> impl Strategy<Value = Row> {
         prop::option::of(prop::sample::select(WORDS)),
         prop::option::of(prop::sample::select(WORDS)),
         prop::option::of(prop::sample::subsequence(KEYS, 0..3)),
+        prop::option::of(prop::sample::select(NORTH_KM)),
     )
-        .prop_map(|(price, status, rooms, ort, title, heating)| {
+        .prop_map(|(price, status, rooms, ort, title, heating, north)| {
             let mut doc = Map::new();
+            if let Some(km) = north {
+                doc.insert("breitengrad".into(), json!(CENTRE.0 + km / KM_PER_DEGREE));
+                doc.insert("laengengrad".into(), json!(CENTRE.1));
+            }
             if let Some(p) = price {
                 doc.insert("kaufpreis".into(), json!(p));
             }
@@ -247,12 +260,27 @@ fn matches(doc: &Map<String, Value>, c: &FieldCondition) -> bool {
     }
 }
 
-fn evaluate(rows: &[(i64, Row)], q: &RecordQuery) -> (u64, Vec<i64>) {
-    let mut hits: Vec<&(i64, Row)> = rows
+/// The equirectangular radius test, as `records/sql.rs` writes it.
+fn within(doc: &Map<String, Value>, geo: &GeoCircle) -> bool {
+    let number = |f: &str| doc.get(f).and_then(Value::as_f64).unwrap_or(0.0);
+    let (lat, lon) = (number("breitengrad"), number("laengengrad"));
+    let dlat = geo.radius_km / KM_PER_DEGREE;
+    let cos = geo.lat.to_radians().cos().max(0.01);
+    (lat - geo.lat).powi(2) + (lon - geo.lon).powi(2) * cos * cos <= dlat * dlat
+}
+
+/// A stored record: the id a query answers, the id `ids` and the tie-break refer to (the
+/// main estate's, for a language version), and its row.
+type Stored = (i64, i64, Row);
+
+fn evaluate(rows: &[Stored], q: &RecordQuery) -> (u64, Vec<i64>) {
+    let mut hits: Vec<&Stored> = rows
         .iter()
-        .filter(|(_, r)| q.conditions.iter().all(|c| matches(&r.doc, c)))
+        .filter(|(_, main, _)| q.ids.as_ref().is_none_or(|ids| ids.contains(main)))
+        .filter(|(_, _, r)| q.conditions.iter().all(|c| matches(&r.doc, c)))
+        .filter(|(_, _, r)| q.geo.as_ref().is_none_or(|g| within(&r.doc, g)))
         .collect();
-    hits.sort_by(|(ia, a), (ib, b)| {
+    hits.sort_by(|(ia, ma, a), (ib, mb, b)| {
         for s in &q.sort {
             let (va, vb) = (
                 value(&a.doc, &s.field, s.kind),
@@ -268,11 +296,12 @@ fn evaluate(rows: &[(i64, Row)], q: &RecordQuery) -> (u64, Vec<i64>) {
                 return o;
             }
         }
-        // Ties: by id, in the direction of the last sort key.
+        // Ties: by id (the main id first), in the direction of the last sort key.
+        let ties = ma.cmp(mb).then(ia.cmp(ib));
         if q.sort.last().is_some_and(|s| s.descending) {
-            ib.cmp(ia)
+            ties.reverse()
         } else {
-            ia.cmp(ib)
+            ties
         }
     });
     let total = hits.len() as u64;
@@ -280,19 +309,38 @@ fn evaluate(rows: &[(i64, Row)], q: &RecordQuery) -> (u64, Vec<i64>) {
         .into_iter()
         .skip(q.offset as usize)
         .take(q.limit as usize)
-        .map(|(id, _)| *id)
+        .map(|(id, _, _)| *id)
         .collect();
     (total, page)
+}
+
+fn geo() -> impl Strategy<Value = Option<GeoCircle>> {
+    prop::option::of(
+        (
+            prop::sample::select(NORTH_KM),
+            prop::sample::select(RADII_KM),
+        )
+            .prop_map(|(north, radius_km)| GeoCircle {
+                lat: CENTRE.0 + north / KM_PER_DEGREE,
+                lon: CENTRE.1,
+                radius_km,
+            }),
+    )
 }
 
 proptest! {
     #![proptest_config(ProptestConfig { cases: 48, ..ProptestConfig::default() })]
 
+    /// Estates, and the same documents as English language versions of them (which keep
+    /// every value in the document, coordinates too): one answer either way.
     #[test]
     fn sql_equals_in_memory_evaluation(
         rows in prop::collection::vec(row(), 0..40),
         conditions in prop::collection::vec(condition(), 0..3),
         sort in prop::collection::vec(sort(), 0..3),
+        geo in geo(),
+        ids in prop::option::weighted(0.2, prop::collection::vec(0usize..45, 0..6)),
+        versions in any::<bool>(),
         limit in 0u32..15,
         offset in 0u64..20,
     ) {
@@ -301,14 +349,30 @@ proptest! {
             let t = open_test_store().await.map_err(|e| e.to_string())?;
             let tenant = t.store.create_tenant(&TenantName::parse("p").map_err(|e| e.to_string())?).await.map_err(|e| e.to_string())?;
             let docs: Vec<Map<String, Value>> = rows.iter().map(|r| r.doc.clone()).collect();
-            let ids = t.store.insert_records(tenant.id, RecordModule::Estate, docs).await.map_err(|e| e.to_string())?;
-            let stored: Vec<(i64, Row)> = ids.into_iter().zip(rows.iter().cloned()).collect();
-            let query = RecordQuery { conditions: conditions.clone(), sort: sort.clone(), ids: None, geo: None, limit, offset, language: None, fields: None };
-            let page = t.store.query_records(tenant.id, RecordModule::Estate, &query).await.map_err(|e| e.to_string())?;
+            let mains = t.store.insert_records(tenant.id, RecordModule::Estate, docs).await.map_err(|e| e.to_string())?;
+            let mut stored: Vec<Stored> = Vec::with_capacity(rows.len());
+            for (main, row) in mains.iter().copied().zip(rows.iter().cloned()) {
+                let id = if versions {
+                    // A new version is a copy of its main estate: no changes of its own.
+                    t.store.write_language_version(tenant.id, main, "ENG", Map::new()).await.map_err(|e| e.to_string())?.ok_or("no main estate")?
+                } else {
+                    main
+                };
+                stored.push((id, main, row));
+            }
+            let (module, language) = if versions {
+                (RecordModule::EstateLanguage, Some("ENG".to_string()))
+            } else {
+                (RecordModule::Estate, None)
+            };
+            // One past the last main id is an id no estate has.
+            let ids = ids.map(|list| list.into_iter().map(|i| i as i64 + mains.first().copied().unwrap_or(1)).collect());
+            let query = RecordQuery { conditions: conditions.clone(), sort: sort.clone(), ids, geo, limit, offset, language, fields: None };
+            let page = t.store.query_records(tenant.id, module, &query).await.map_err(|e| e.to_string())?;
             let got: Vec<i64> = page.records.iter().map(|r| r.id).collect();
             let (total, expected) = evaluate(&stored, &query);
             if page.total != total || got != expected {
-                return Err(format!("query {query:?}\n sql: {} {got:?}\n mem: {total} {expected:?}", page.total));
+                return Err(format!("{module:?} query {query:?}\n sql: {} {got:?}\n mem: {total} {expected:?}", page.total));
             }
             t.store.close().await;
             Ok(())

@@ -163,3 +163,60 @@ async fn a_tenant_can_add_its_own_action_kind_once() -> TestResult {
     assert_eq!(store.action_kinds(b.id).await?.len(), keys_b.len());
     Ok(())
 }
+
+/// The API refuses NUL in every request; the admin writes that bypass it (saved filters,
+/// custom fields, from the command line or the admin endpoint) refuse it too, on both
+/// backends alike, instead of failing on PostgreSQL only.
+#[tokio::test]
+async fn admin_writes_refuse_nul_on_both_backends() -> TestResult {
+    use kontor_store::fields::{FieldType, Module, NewCustomField, SelectOption};
+    use kontor_store::records::RecordModule;
+    use kontor_store::{FieldStore, FilterStore, Labels};
+    let t = open_test_store().await?;
+    let store = &t.store;
+    let tenant = store.create_tenant(&name("demo")).await?.id;
+    let filter = r#"{"ort":[{"op":"=","val":"a\u0000b"}]}"#;
+    let refused = store
+        .add_filter(tenant, RecordModule::Estate, "Orte", "office", filter)
+        .await;
+    assert!(
+        matches!(&refused, Err(StoreError::Invalid(m)) if m.contains("ort[0].val")),
+        "{refused:?}"
+    );
+    assert!(store
+        .list_filters(tenant, RecordModule::Estate)
+        .await?
+        .is_empty());
+    let field = |labels: Labels, key: &str, default: Option<&str>| NewCustomField {
+        name: "ind_1_Feld".into(),
+        ty: FieldType::SingleSelect,
+        length: None,
+        labels,
+        values: vec![SelectOption {
+            key: key.into(),
+            labels: Labels::new("Ja", "Yes"),
+        }],
+        default: default.map(str::to_string),
+    };
+    for bad in [
+        field(Labels::new("a\u{0}", "b"), "ja", None),
+        field(Labels::new("a", "b"), "j\u{0}a", None),
+        field(Labels::new("a", "b"), "ja", Some("\u{0}")),
+    ] {
+        let refused = store.add_custom_field(tenant, Module::Estate, &bad).await;
+        assert!(
+            matches!(refused, Err(StoreError::Invalid(_))),
+            "{refused:?}"
+        );
+    }
+    store
+        .add_custom_field(
+            tenant,
+            Module::Estate,
+            &field(Labels::new("a", "b"), "ja", Some("ja")),
+        )
+        .await?;
+    let config = store.field_config(tenant, Module::Estate).await?;
+    assert!(config.get("ind_1_Feld").is_some());
+    Ok(())
+}

@@ -132,8 +132,22 @@ fn kontor(
     if let (Some(text), Some(mut pipe)) = (stdin, child.stdin.take()) {
         pipe.write_all(text.as_bytes())?;
     }
-    child.wait_with_output()
+    let out = child.wait_with_output()?;
+    // errorcode 1 is only ever a store failure: never a valid answer, whatever a test
+    // then checks of the output.
+    for stream in [&out.stdout, &out.stderr] {
+        if text(stream).contains(INTERNAL_ERROR) {
+            return Err(std::io::Error::other(format!(
+                "kontor {args:?} met errorcode 1: {}",
+                text(stream)
+            )));
+        }
+    }
+    Ok(out)
 }
+
+/// The message of errorcode 1, in every output form of `kontor call`.
+const INTERNAL_ERROR: &str = "Unknown error occurred";
 
 fn text(bytes: &[u8]) -> String {
     String::from_utf8_lossy(bytes).into_owned()

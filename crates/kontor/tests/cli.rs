@@ -89,13 +89,24 @@ async fn call(
         "actionid": actionid, "resourceid": "", "identifier": "", "resourcetype": "actionkindtypes",
         "timestamp": ts, "hmac_version": 2, "hmac": hmac, "parameters": {"lang": "ENG"}}]}});
     let client = reqwest::Client::new();
-    Ok(client
+    let answer: Value = client
         .post(endpoint)
         .json(&body)
         .send()
         .await?
         .json()
-        .await?)
+        .await?;
+    // errorcode 1 is only ever a store failure, never a valid answer.
+    let results = answer["response"]["results"].as_array().cloned();
+    let internal = answer["status"]["errorcode"] == 1
+        || results
+            .unwrap_or_default()
+            .iter()
+            .any(|r| r["status"]["errorcode"] == 1);
+    if internal {
+        return Err(format!("errorcode 1 (a store error): {answer}").into());
+    }
+    Ok(answer)
 }
 
 #[tokio::test]

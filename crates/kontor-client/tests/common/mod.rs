@@ -6,8 +6,11 @@
 use std::net::SocketAddr;
 use std::sync::{Arc, Mutex};
 
-use axum::body::Bytes;
+use axum::body::{Body, Bytes};
+use axum::extract::{Request, State};
 use axum::http::StatusCode;
+use axum::middleware::{self, Next};
+use axum::response::Response;
 use axum::routing::post;
 use axum::Router;
 use kontor_client::{Client, ClientBuilder};
@@ -25,6 +28,51 @@ pub const SECRET: &str = "kontorclienttestsecret0123456789kontorclienttestsecret
 pub struct Kontor {
     pub addr: SocketAddr,
     pub store: TestStore,
+    /// Every answer that carried errorcode 1 (a store error); the test fails on drop unless
+    /// it said it expects them ([`Kontor::expect_internal_errors`]).
+    internal: Arc<Mutex<Vec<String>>>,
+    internal_expected: bool,
+}
+
+impl Drop for Kontor {
+    fn drop(&mut self) {
+        let seen = self
+            .internal
+            .lock()
+            .map(|seen| seen.clone())
+            .unwrap_or_default();
+        if !self.internal_expected && !seen.is_empty() && !std::thread::panicking() {
+            panic!("Kontor answered errorcode 1 (a store error): {seen:?}");
+        }
+    }
+}
+
+/// Keeps every API answer of the real server that carries errorcode 1, at the top level or
+/// in an action, whatever the client under test then does with it.
+async fn watch_internal_errors(
+    State(seen): State<Arc<Mutex<Vec<String>>>>,
+    request: Request,
+    next: Next,
+) -> Response {
+    let (parts, body) = next.run(request).await.into_parts();
+    let bytes = axum::body::to_bytes(body, usize::MAX)
+        .await
+        .unwrap_or_default();
+    if let Ok(json) = serde_json::from_slice::<Value>(&bytes) {
+        let code = |status: &Value| status["errorcode"].as_i64();
+        let actions = json["response"]["results"].as_array().cloned();
+        let internal = code(&json["status"]) == Some(1)
+            || actions
+                .unwrap_or_default()
+                .iter()
+                .any(|r| code(&r["status"]) == Some(1));
+        if internal {
+            if let Ok(mut seen) = seen.lock() {
+                seen.push(json.to_string());
+            }
+        }
+    }
+    Response::from_parts(parts, Body::from(bytes))
 }
 
 impl Kontor {
@@ -46,10 +94,26 @@ impl Kontor {
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await?;
         let addr = listener.local_addr()?;
         let state = AppState::new(store.store.clone(), ServerConfig::default());
+        let internal: Arc<Mutex<Vec<String>>> = Arc::default();
+        let app = kontor_server::router(state).layer(middleware::from_fn_with_state(
+            internal.clone(),
+            watch_internal_errors,
+        ));
         tokio::spawn(async move {
-            let _ = kontor_server::serve(listener, state).await;
+            let _ = axum::serve(listener, app).await;
         });
-        Ok(Kontor { addr, store })
+        Ok(Kontor {
+            addr,
+            store,
+            internal,
+            internal_expected: false,
+        })
+    }
+
+    /// Lets answers carry errorcode 1 without failing the test: only for a test that
+    /// provokes a store failure on purpose.
+    pub fn expect_internal_errors(&mut self) {
+        self.internal_expected = true;
     }
 
     pub fn endpoint(&self) -> String {

@@ -19,6 +19,9 @@ pub const DEFAULT_LIST_LIMIT: u32 = 20;
 pub const MAX_LIST_LIMIT: u32 = 500;
 /// More conditions than this are refused, so that a request cannot build an unbounded query.
 pub const MAX_CONDITIONS: usize = 100;
+/// More values than this in all conditions together are refused: every value is a bound
+/// parameter, and SQLite takes at most 32,766 per statement (PostgreSQL 65,535).
+pub const MAX_FILTER_VALUES: usize = 10_000;
 /// More sort keys than this are refused for the same reason.
 pub const MAX_SORT_KEYS: usize = 10;
 /// More selected fields than this are refused (the catalog has a few hundred at most).
@@ -134,6 +137,22 @@ pub enum Operand {
     One(Scalar),
     Many(Vec<Scalar>),
     Range(Scalar, Scalar),
+}
+
+impl Operand {
+    /// How many values it holds (each one a bound parameter of a query).
+    pub fn len(&self) -> usize {
+        match self {
+            Operand::One(_) => 1,
+            Operand::Many(list) => list.len(),
+            Operand::Range(..) => 2,
+        }
+    }
+
+    /// An operand always holds a value; `Many` lists are never empty after parsing.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
 }
 
 /// `field op operand`; conditions combine with AND.
@@ -464,6 +483,12 @@ pub fn parse_filter(value: Option<&Value>) -> Result<Vec<Condition>, ApiError> {
             out.push(parse_condition(field, entry)?);
         }
     }
+    let values: usize = out.iter().map(|c| c.operand.len()).sum();
+    if values > MAX_FILTER_VALUES {
+        return Err(filter_error(format!(
+            "at most {MAX_FILTER_VALUES} values in all conditions together, got {values}"
+        )));
+    }
     Ok(out)
 }
 
@@ -501,9 +526,9 @@ fn parse_condition(field: &str, entry: &Value) -> Result<Condition, ApiError> {
                     op.as_str()
                 )));
             }
-            if list.len() > 10_000 {
+            if list.len() > MAX_FILTER_VALUES {
                 return Err(filter_error(format!(
-                    "{field}: at most 10000 values in a list"
+                    "{field}: at most {MAX_FILTER_VALUES} values in a list"
                 )));
             }
             Operand::Many(list.iter().map(scalar).collect::<Result<_, _>>()?)

@@ -3,6 +3,7 @@
 #![allow(dead_code)]
 
 use std::net::SocketAddr;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use kontor_proto::hmac::{sign_v1, sign_v2, V1Input};
 use kontor_proto::{ActionVerb, ApiSecret, ApiToken};
@@ -23,6 +24,8 @@ pub struct TestServer {
     pub addr: SocketAddr,
     pub http: reqwest::Client,
     pub store: TestStore,
+    /// Set by a test that provokes errorcode 1 on purpose ([`TestServer::expect_internal_errors`]).
+    internal_errors_expected: AtomicBool,
 }
 
 impl TestServer {
@@ -41,7 +44,27 @@ impl TestServer {
             let _ = kontor_server::serve(listener, state).await;
         });
         let http = reqwest::Client::builder().no_gzip().build()?;
-        Ok(TestServer { addr, http, store })
+        Ok(TestServer {
+            addr,
+            http,
+            store,
+            internal_errors_expected: AtomicBool::new(false),
+        })
+    }
+
+    /// Lets this server's answers carry errorcode 1 ("Unknown error occurred") without
+    /// failing the test: only for a test that provokes a store failure on purpose.
+    pub fn expect_internal_errors(&self) {
+        self.internal_errors_expected.store(true, Ordering::Relaxed);
+    }
+
+    /// Fails unless internal errors are expected when `answer` carries errorcode 1 at the
+    /// top level or in any action: a store error is never a valid answer to a request.
+    pub fn check_answer(&self, answer: &Value) -> Result<(), Box<dyn std::error::Error>> {
+        if self.internal_errors_expected.load(Ordering::Relaxed) {
+            return Ok(());
+        }
+        no_internal_error(answer)
     }
 
     /// Creates a tenant with one API user whose token and secret are made of `fill`.
@@ -92,6 +115,21 @@ impl TestServer {
         Ok(id)
     }
 
+    /// Sends one action signed with HMAC v2 and returns its result.
+    pub async fn call(
+        &self,
+        c: &Credentials,
+        verb: ActionVerb,
+        resourcetype: &str,
+        resourceid: Value,
+        parameters: Value,
+    ) -> Result<Value, Box<dyn std::error::Error>> {
+        let mut action = action_v2(c, verb, resourcetype, parameters);
+        action["resourceid"] = resourceid;
+        let json = self.post(&envelope(c, vec![action])).await?;
+        Ok(json["response"]["results"][0].clone())
+    }
+
     pub fn url(&self, version: &str) -> String {
         format!("http://{}/api/{version}/api.php", self.addr)
     }
@@ -113,6 +151,7 @@ impl TestServer {
         let bytes = response.bytes().await?;
         let json = serde_json::from_slice(&bytes)
             .map_err(|e| format!("not JSON ({e}): {}", String::from_utf8_lossy(&bytes)))?;
+        self.check_answer(&json)?;
         Ok((status, headers, json))
     }
 
@@ -129,7 +168,11 @@ impl TestServer {
             200,
             "HTTP status must always be 200"
         );
-        Ok(response.bytes().await?.to_vec())
+        let bytes = response.bytes().await?.to_vec();
+        if let Ok(json) = serde_json::from_slice::<Value>(&bytes) {
+            self.check_answer(&json)?;
+        }
+        Ok(bytes)
     }
 
     pub async fn post(&self, body: &Value) -> Result<Value, Box<dyn std::error::Error>> {
@@ -218,6 +261,16 @@ pub fn top(json: &Value) -> (i64, i64) {
         json["status"]["code"].as_i64().unwrap_or(-1),
         json["status"]["errorcode"].as_i64().unwrap_or(-1),
     )
+}
+
+/// An error unless neither the top-level status nor any action's status of `answer` carries
+/// errorcode 1, which only a store failure answers (`handlers::store_error`).
+pub fn no_internal_error(answer: &Value) -> Result<(), Box<dyn std::error::Error>> {
+    let internal = top(answer).1 == 1 || codes(answer).contains(&1);
+    if internal {
+        return Err(format!("the server answered errorcode 1 (a store error): {answer}").into());
+    }
+    Ok(())
 }
 
 /// The per-action error codes, in order.

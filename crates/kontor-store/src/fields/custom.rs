@@ -68,6 +68,25 @@ impl Store {
         field: &NewCustomField,
     ) -> Result<(), StoreError> {
         check_custom_name(&field.name).map_err(StoreError::Invalid)?;
+        // No request may hold NUL (`kontor_proto::request::find_nul`), so a select key, label
+        // or default holding one could never be written or shown; PostgreSQL cannot store it.
+        let texts = field
+            .labels
+            .0
+            .values()
+            .chain(
+                field
+                    .values
+                    .iter()
+                    .flat_map(|o| std::iter::once(&o.key).chain(o.labels.0.values())),
+            )
+            .chain(field.default.iter());
+        if texts.into_iter().any(|t| t.contains('\0')) {
+            return Err(StoreError::Invalid(format!(
+                "custom field {}: a label, value or default holds U+0000 (NUL)",
+                field.name
+            )));
+        }
         if module
             .standard_fields()
             .iter()

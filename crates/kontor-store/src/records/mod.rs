@@ -7,6 +7,7 @@
 mod auto_index;
 mod carry;
 mod columns;
+mod conditions;
 mod contacts;
 mod count_cache;
 mod doc;

@@ -18,7 +18,8 @@ use std::sync::Arc;
 use kontor_proto::calls::read::{FilterOp, Operand};
 
 use super::columns::{hot_column, id_field, ColumnKind};
-use super::sql::{value_bind, where_clause, Bind, Dialect, Sql};
+use super::conditions::value_bind;
+use super::sql::{where_clause, Bind, Dialect, Sql};
 use super::{RecordModule, RecordQuery, ValueKind};
 
 /// One set of values larger than this is not kept (counted by SQL instead).

@@ -8,7 +8,8 @@
 use kontor_proto::calls::read::{FilterOp, Operand, Scalar};
 
 use super::columns::{hot_column, id_column, id_field, ColumnKind};
-use super::{FieldCondition, GeoCircle, RecordModule, RecordQuery, ValueKind};
+use super::conditions::{condition, geo_circle, json_path};
+use super::{RecordModule, RecordQuery, ValueKind};
 
 /// A bound value.
 #[derive(Debug, Clone, PartialEq)]
@@ -65,9 +66,6 @@ impl Sql {
     }
 }
 
-/// Mean kilometres per degree of latitude.
-const KM_PER_DEGREE: f64 = 111.195;
-
 /// The WHERE clause (without the keyword) shared by the count and the page.
 pub(crate) fn where_clause(
     dialect: Dialect,
@@ -100,7 +98,7 @@ pub(crate) fn where_clause(
     }
     if let Some(geo) = &q.geo {
         sql.push(" AND ");
-        geo_circle(&mut sql, geo);
+        geo_circle(&mut sql, dialect, module, geo);
     }
     sql
 }
@@ -122,9 +120,15 @@ fn order_keys(dialect: Dialect, module: RecordModule, q: &RecordQuery) -> Vec<(S
         if sorted.contains(&s.field.as_str()) {
             continue;
         }
+        let direction = if s.descending { " DESC" } else { " ASC" };
+        // The prefix first, so that its index gives the order; the whole text then orders
+        // what shares a prefix (the same order as the text's alone, see auto_index.rs).
+        if let Some(prefix) = super::auto_index::query_prefix(dialect, module, &s.field, s.kind) {
+            keys.push((column(&prefix), direction));
+        }
         let mut key = Sql::default();
         field_expr(&mut key, dialect, module, &s.field, s.kind);
-        keys.push((key, if s.descending { " DESC" } else { " ASC" }));
+        keys.push((key, direction));
         sorted.push(&s.field);
     }
     let ties = if q.sort.last().is_some_and(|s| s.descending) {
@@ -277,14 +281,31 @@ fn in_branches(
             values.push(v.clone());
         }
     }
-    (2..=MAX_BRANCHES)
-        .contains(&values.len())
-        .then_some((at, values))
+    // Each branch repeats every other condition's values: only a query with few of them is
+    // written so, lest the statement outgrow PostgreSQL's 65,535 parameters.
+    let others: usize = q
+        .conditions
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| *i != at)
+        .map(|(_, c)| c.operand.len())
+        .sum();
+    let few = others.saturating_mul(values.len()) <= MAX_BRANCH_BINDS;
+    ((2..=MAX_BRANCHES).contains(&values.len()) && few).then_some((at, values))
 }
+
+/// The most values of other conditions all branches of [`page`] repeat together.
+const MAX_BRANCH_BINDS: usize = 2_000;
 
 /// The expression a field reads as: its column, or its document value with the unset value
 /// (0 or "") filled in.
-fn field_expr(sql: &mut Sql, dialect: Dialect, module: RecordModule, field: &str, kind: ValueKind) {
+pub(crate) fn field_expr(
+    sql: &mut Sql,
+    dialect: Dialect,
+    module: RecordModule,
+    field: &str,
+    kind: ValueKind,
+) {
     if field == id_field(module) {
         sql.push(id_column(module));
         return;
@@ -318,242 +339,6 @@ fn field_expr(sql: &mut Sql, dialect: Dialect, module: RecordModule, field: &str
             sql.push("(COALESCE(doc->>")
                 .bind(Bind::Text(field.into()))
                 .push(", '') COLLATE \"C\")");
-        }
-    }
-}
-
-fn json_path(field: &str) -> Bind {
-    Bind::Text(format!("$.\"{}\"", field.replace('"', "")))
-}
-
-pub(crate) fn value_bind(kind: ValueKind, value: &Scalar) -> Bind {
-    match kind {
-        ValueKind::Number => Bind::Real(value.as_f64().unwrap_or(0.0)),
-        ValueKind::Text | ValueKind::Multi => Bind::Text(value.as_text()),
-    }
-}
-
-fn condition(sql: &mut Sql, dialect: Dialect, module: RecordModule, c: &FieldCondition) {
-    if let Some(set) = super::contacts::contact_field(module, &c.field) {
-        return super::contacts::condition(sql, dialect, set, c);
-    }
-    if c.kind == ValueKind::Multi {
-        return multi_condition(sql, dialect, c);
-    }
-    if let Some(column) = integer_column(module, &c.field) {
-        return integer_condition(sql, column, c);
-    }
-    let like = match dialect {
-        Dialect::Sqlite => " LIKE ",
-        Dialect::Postgres => " ILIKE ",
-    };
-    let not_like = match dialect {
-        Dialect::Sqlite => " NOT LIKE ",
-        Dialect::Postgres => " NOT ILIKE ",
-    };
-    field_expr(sql, dialect, module, &c.field, c.kind);
-    match (&c.op, &c.operand) {
-        (FilterOp::In | FilterOp::NotIn, Operand::Many(values)) => {
-            sql.push(if c.op == FilterOp::In {
-                " IN ("
-            } else {
-                " NOT IN ("
-            });
-            for (i, v) in values.iter().enumerate() {
-                if i > 0 {
-                    sql.push(", ");
-                }
-                sql.bind(value_bind(c.kind, v));
-            }
-            sql.push(")");
-        }
-        (FilterOp::Between, Operand::Range(from, to)) => {
-            sql.push(" BETWEEN ")
-                .bind(value_bind(c.kind, from))
-                .push(" AND ")
-                .bind(value_bind(c.kind, to));
-        }
-        (op, Operand::One(v)) => {
-            let text = match op {
-                FilterOp::Eq => " = ",
-                FilterOp::Ne => " <> ",
-                FilterOp::Lt => " < ",
-                FilterOp::Gt => " > ",
-                FilterOp::Le => " <= ",
-                FilterOp::Ge => " >= ",
-                FilterOp::Like => like,
-                FilterOp::NotLike => not_like,
-                // Shapes the parser never produces; a false condition is the safe reading.
-                _ => " <> ",
-            };
-            sql.push(text).bind(value_bind(c.kind, v));
-        }
-        _ => {
-            sql.push(" IS NULL");
-        }
-    }
-}
-
-/// Multi-select: `=` and `in` mean "contains (any of)", `!=` and `not in` "contains none of",
-/// `like` "some key matches".
-fn multi_condition(sql: &mut Sql, dialect: Dialect, c: &FieldCondition) {
-    let values: Vec<&Scalar> = match &c.operand {
-        Operand::One(v) => vec![v],
-        Operand::Many(list) => list.iter().collect(),
-        Operand::Range(a, b) => vec![a, b],
-    };
-    let negated = matches!(c.op, FilterOp::Ne | FilterOp::NotIn | FilterOp::NotLike);
-    let like = matches!(c.op, FilterOp::Like | FilterOp::NotLike);
-    sql.push(if negated {
-        "NOT EXISTS (SELECT 1 FROM "
-    } else {
-        "EXISTS (SELECT 1 FROM "
-    });
-    match dialect {
-        Dialect::Sqlite => {
-            sql.push("json_each(doc, ")
-                .bind(json_path(&c.field))
-                .push(") WHERE value");
-        }
-        Dialect::Postgres => {
-            sql.push("jsonb_array_elements_text(COALESCE(doc->")
-                .bind(Bind::Text(c.field.clone()))
-                .push(", '[]'::jsonb)) AS e(v) WHERE e.v");
-        }
-    }
-    if like {
-        sql.push(match dialect {
-            Dialect::Sqlite => " LIKE ",
-            Dialect::Postgres => " ILIKE ",
-        });
-        if let Some(v) = values.first() {
-            sql.bind(Bind::Text(v.as_text()));
-        }
-    } else {
-        sql.push(" IN (");
-        for (i, v) in values.iter().enumerate() {
-            if i > 0 {
-                sql.push(", ");
-            }
-            sql.bind(Bind::Text(v.as_text()));
-        }
-        sql.push(")");
-    }
-    sql.push(")");
-}
-
-/// An equirectangular distance test, accurate to well under 1% for the radii a listing
-/// search uses, and written in plain arithmetic so that SQLite needs no math extension. The
-/// bounding box in front lets the geo index narrow the scan.
-fn geo_circle(sql: &mut Sql, geo: &GeoCircle) {
-    let dlat = geo.radius_km / KM_PER_DEGREE;
-    let cos = geo.lat.to_radians().cos().max(0.01);
-    let dlon = dlat / cos;
-    sql.push("breitengrad BETWEEN ")
-        .bind(Bind::Real(geo.lat - dlat))
-        .push(" AND ")
-        .bind(Bind::Real(geo.lat + dlat))
-        .push(" AND laengengrad BETWEEN ")
-        .bind(Bind::Real(geo.lon - dlon))
-        .push(" AND ")
-        .bind(Bind::Real(geo.lon + dlon))
-        .push(" AND (breitengrad - ")
-        .bind(Bind::Real(geo.lat))
-        .push(") * (breitengrad - ")
-        .bind(Bind::Real(geo.lat))
-        .push(") + (laengengrad - ")
-        .bind(Bind::Real(geo.lon))
-        .push(") * (laengengrad - ")
-        .bind(Bind::Real(geo.lon))
-        .push(") * ")
-        .bind(Bind::Real(cos * cos))
-        .push(" <= ")
-        .bind(Bind::Real(dlat * dlat));
-}
-
-/// The integer column a field is kept in (`id`, `status`, …), if any.
-fn integer_column(module: RecordModule, field: &str) -> Option<&'static str> {
-    if field == id_field(module) {
-        return Some(id_column(module));
-    }
-    hot_column(module, field)
-        .filter(|c| c.kind == ColumnKind::Int)
-        .map(|c| c.column)
-}
-
-/// A number compared with an integer column, written with integer bounds. PostgreSQL would
-/// otherwise cast the column to the parameter's float type and could not use its index; the
-/// bounds are rounded so that the result is the same as comparing as floats (`status < 1.5`
-/// is `status < 2`, `status = 1.5` matches nothing).
-fn integer_condition(sql: &mut Sql, column: &str, c: &FieldCondition) {
-    let num = |s: &Scalar| s.as_f64().unwrap_or(0.0);
-    let whole = |f: f64| f.fract() == 0.0;
-    let clamp = |f: f64| f.clamp(i64::MIN as f64, i64::MAX as f64) as i64;
-    match (&c.op, &c.operand) {
-        (FilterOp::Eq, Operand::One(v)) if whole(num(v)) => {
-            sql.push(column).push(" = ").bind(Bind::Int(clamp(num(v))));
-        }
-        (FilterOp::Eq, Operand::One(_)) => {
-            sql.push("1 = 0");
-        }
-        (FilterOp::Ne, Operand::One(v)) if whole(num(v)) => {
-            sql.push(column).push(" <> ").bind(Bind::Int(clamp(num(v))));
-        }
-        (FilterOp::Ne, Operand::One(_)) => {
-            sql.push("1 = 1");
-        }
-        (FilterOp::Lt, Operand::One(v)) => {
-            sql.push(column)
-                .push(" < ")
-                .bind(Bind::Int(clamp(num(v).ceil())));
-        }
-        (FilterOp::Le, Operand::One(v)) => {
-            sql.push(column)
-                .push(" <= ")
-                .bind(Bind::Int(clamp(num(v).floor())));
-        }
-        (FilterOp::Gt, Operand::One(v)) => {
-            sql.push(column)
-                .push(" > ")
-                .bind(Bind::Int(clamp(num(v).floor())));
-        }
-        (FilterOp::Ge, Operand::One(v)) => {
-            sql.push(column)
-                .push(" >= ")
-                .bind(Bind::Int(clamp(num(v).ceil())));
-        }
-        (FilterOp::Between, Operand::Range(a, b)) => {
-            sql.push(column)
-                .push(" BETWEEN ")
-                .bind(Bind::Int(clamp(num(a).ceil())))
-                .push(" AND ")
-                .bind(Bind::Int(clamp(num(b).floor())));
-        }
-        (FilterOp::In | FilterOp::NotIn, Operand::Many(values)) => {
-            let ints: Vec<i64> = values
-                .iter()
-                .map(num)
-                .filter(|f| whole(*f))
-                .map(clamp)
-                .collect();
-            let negated = c.op == FilterOp::NotIn;
-            if ints.is_empty() {
-                sql.push(if negated { "1 = 1" } else { "1 = 0" });
-                return;
-            }
-            sql.push(column)
-                .push(if negated { " NOT IN (" } else { " IN (" });
-            for (i, v) in ints.into_iter().enumerate() {
-                if i > 0 {
-                    sql.push(", ");
-                }
-                sql.bind(Bind::Int(v));
-            }
-            sql.push(")");
-        }
-        // Shapes the parser never produces (like on numbers is refused before).
-        _ => {
-            sql.push("1 = 0");
         }
     }
 }

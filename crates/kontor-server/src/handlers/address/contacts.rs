@@ -8,9 +8,12 @@
 
 use kontor_proto::data_writer::{DataWriter, ElementKey};
 use kontor_proto::{ApiError, ErrorCode};
+use kontor_store::fields::FieldConfig;
 use kontor_store::records::{contact_field, ContactFamily, RecordModule, StoredRecord};
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
+
+use crate::handlers::records::limits;
 
 /// The document key of the entries (the store filters on them there).
 pub(crate) const CONTACTS: &str = kontor_store::records::CONTACTS_KEY;
@@ -78,6 +81,30 @@ pub(crate) fn settle_defaults(entries: &mut [Entry]) {
             entry.default = !after.iter().any(|e| e.same_group(entry) && e.default);
         }
     }
+}
+
+/// Refuses an entry longer than the field it stands for takes: e-mail addresses the `Email`
+/// field (the main one is mirrored into it, an indexed column), phone and fax numbers the
+/// `Telefon1` field, as the configuration sizes them (`records/limits.rs`).
+pub(crate) fn check_lengths(entries: &[Entry], config: &FieldConfig) -> Result<(), ApiError> {
+    for e in entries {
+        let like = if e.family() == ContactFamily::Email {
+            "Email"
+        } else {
+            "Telefon1"
+        };
+        let Some(field) = config.get(like) else {
+            continue;
+        };
+        limits::check_text(field, &e.value).map_err(|error| {
+            ApiError::new(ErrorCode::InvalidAddressPhoneValue).hint(format!(
+                "{}: {}",
+                e.kind,
+                error.hint.unwrap_or_default()
+            ))
+        })?;
+    }
+    Ok(())
 }
 
 /// The main e-mail address, mirrored into the `Email` field so that it can be filtered.

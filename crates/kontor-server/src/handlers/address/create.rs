@@ -55,6 +55,7 @@ pub(crate) async fn handle(
         .await
         .map_err(store_error)?;
     let mut doc = validate(&config, super::WRITE, &fields)?;
+    contacts::check_lengths(&entries, &config)?;
     let now = datetime_now();
     doc.insert("Aenderung".into(), Value::String(now.clone()));
 

@@ -45,6 +45,9 @@ pub(crate) async fn handle(
         .await
         .map_err(store_error)?;
     let mut changes = validate(&config, super::WRITE, &fields)?;
+    if touched {
+        contacts::check_lengths(&entries, &config)?;
+    }
     let fresh = entries.iter().filter(|e| e.id == 0).count() as u32;
     if fresh > 0 {
         let last = store

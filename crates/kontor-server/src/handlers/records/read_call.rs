@@ -41,6 +41,13 @@ pub(crate) async fn read(
     params: Params<'_>,
 ) -> Result<RenderedData, ApiError> {
     let mut params = ReadParams::parse(params)?;
+    // Saved filters belong to the module (`kontor filter add estate`), language versions
+    // included: they are estates, so the filter is looked up before the read turns to them.
+    if let Some(id) = params.filterid {
+        params
+            .filter
+            .extend(saved_filter(store, ctx, spec, id).await?);
+    }
     // A language other than the main one reads the estates' language versions.
     let language = params
         .estatelanguage
@@ -52,11 +59,6 @@ pub(crate) async fn read(
         },
         None => spec,
     };
-    if let Some(id) = params.filterid {
-        params
-            .filter
-            .extend(saved_filter(store, ctx, spec, id).await?);
-    }
     let config = store
         .field_config(ctx.tenant, spec.module)
         .await

@@ -25,8 +25,8 @@ pub(crate) struct Style {
 }
 
 /// Decimals of a float in raw mode: money and areas have two, everything else (coordinates,
-/// energy values) five, as the recorded responses show.
-fn decimals(field: &FieldDef) -> usize {
+/// energy values) five, as the recorded responses show. Writes take no more (`numbers.rs`).
+pub(crate) fn decimals(field: &FieldDef) -> usize {
     match field.measure.as_deref() {
         Some("DATA_TYPE_MONETARY")
         | Some("DATA_TYPE_AREA")

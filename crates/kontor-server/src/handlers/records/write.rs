@@ -55,34 +55,8 @@ fn wrong(code: ErrorCode, field: &FieldDef, value: &Value) -> ApiError {
 /// One value in its stored form.
 pub(crate) fn normalise(field: &FieldDef, value: &Value) -> Result<Value, ApiError> {
     match field.ty {
-        FieldType::Integer | FieldType::User => match value {
-            Value::Null => Ok(Value::from(0)),
-            Value::Number(n) if n.is_i64() => Ok(value.clone()),
-            Value::Number(n) if n.as_f64().is_some_and(|f| f.fract() == 0.0) => {
-                Ok(Value::from(n.as_f64().unwrap_or(0.0) as i64))
-            }
-            Value::String(s) if s.trim().is_empty() => Ok(Value::from(0)),
-            Value::String(s) => s
-                .trim()
-                .parse::<i64>()
-                .map(Value::from)
-                .map_err(|_| wrong(ErrorCode::ExpectedInteger, field, value)),
-            _ => Err(wrong(ErrorCode::ExpectedInteger, field, value)),
-        },
-        FieldType::Float => {
-            let f = match value {
-                Value::Null => Some(0.0),
-                Value::Number(n) => n.as_f64(),
-                Value::String(s) if s.trim().is_empty() => Some(0.0),
-                // Floats are best sent as strings (the docs advise it for the v1 HMAC).
-                Value::String(s) => s.trim().parse::<f64>().ok(),
-                _ => None,
-            };
-            match f.filter(|f| f.is_finite()) {
-                Some(f) => Ok(Value::from(f)),
-                None => Err(wrong(ErrorCode::ExpectedFloat, field, value)),
-            }
-        }
+        FieldType::Integer | FieldType::User => super::limits::integer(field, value),
+        FieldType::Float => super::limits::float(field, value, super::render::decimals(field)),
         FieldType::Boolean => match value {
             Value::Bool(b) => Ok(Value::from(i64::from(*b))),
             Value::Null => Ok(Value::from(0)),
@@ -167,15 +141,7 @@ pub(crate) fn normalise(field: &FieldDef, value: &Value) -> Result<Value, ApiErr
         FieldType::Varchar | FieldType::Text | FieldType::Blob => {
             let text =
                 scalar_text(value).ok_or_else(|| wrong(ErrorCode::ExpectedString, field, value))?;
-            if let Some(max) = field.length.filter(|_| field.ty == FieldType::Varchar) {
-                if text.chars().count() > max as usize {
-                    return Err(ApiError::with_detail(
-                        ErrorCode::InvalidValueForParameter,
-                        field.name.as_str(),
-                    )
-                    .hint(format!("at most {max} characters")));
-                }
-            }
+            super::limits::check_text(field, &text)?;
             Ok(Value::String(text))
         }
     }

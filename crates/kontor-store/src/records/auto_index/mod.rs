@@ -88,12 +88,58 @@ pub(crate) fn expr(dialect: Dialect, field: &str, kind: ValueKind) -> Option<Str
     }
 }
 
-fn index_name(module: RecordModule, field: &str, kind: ValueKind) -> String {
-    let kind = match kind {
-        ValueKind::Number => "n",
-        _ => "t",
+/// Characters of a text document field a PostgreSQL index holds (see [`postgres_prefix`]).
+pub(crate) const PREFIX_CHARS: usize = 500;
+
+/// What a PostgreSQL index on a text document field holds: its first [`PREFIX_CHARS`]
+/// characters, in byte order. A B-tree row holds at most 2,704 bytes, so an index on the
+/// whole text made every longer value of the field unwritable for every tenant ("index row
+/// requires 80168 bytes", issue 14), while a text field takes 64 KiB; 500 characters are at
+/// most 2,000 bytes. Queries add a condition on the prefix in front of the one on the whole
+/// value (`sql.rs`), which the index serves: a prefix keeps the order of the text, so
+/// `x < v` implies `prefix(x) <= prefix(v)`. SQLite has no such limit and indexes the whole
+/// text ([`sqlite_expr`]).
+pub(crate) fn postgres_prefix(field: &str) -> Option<String> {
+    is_plain(field)
+        .then(|| format!("(left(COALESCE(doc->>'{field}', ''), {PREFIX_CHARS}) COLLATE \"C\")"))
+}
+
+/// The expression an auto index on `dialect` is made over.
+fn index_expr(dialect: Dialect, field: &str, kind: ValueKind) -> Option<String> {
+    match (dialect, kind) {
+        (Dialect::Postgres, ValueKind::Text) => postgres_prefix(field),
+        _ => expr(dialect, field, kind),
+    }
+}
+
+/// `auto_<table>_<n|t|p>_<field>`: numbers, whole texts (SQLite) and text prefixes
+/// (PostgreSQL, whose whole-text indexes of before migration 0008 are dropped by it).
+fn index_name(dialect: Dialect, module: RecordModule, field: &str, kind: ValueKind) -> String {
+    let kind = match (dialect, kind) {
+        (_, ValueKind::Number) => "n",
+        (Dialect::Postgres, _) => "p",
+        (Dialect::Sqlite, _) => "t",
     };
     format!("auto_{}_{kind}_{field}", module.table())
+}
+
+/// Whether a module's queries can be served by auto indexes.
+pub(crate) fn is_indexed(module: RecordModule) -> bool {
+    matches!(module, RecordModule::Estate | RecordModule::Address)
+}
+
+/// The prefix a query on a text document field adds for its PostgreSQL index, if it has one.
+pub(crate) fn query_prefix(
+    dialect: Dialect,
+    module: RecordModule,
+    field: &str,
+    kind: ValueKind,
+) -> Option<String> {
+    let document = field != id_field(module) && hot_column(module, field).is_none();
+    if dialect != Dialect::Postgres || kind != ValueKind::Text || !document || !is_indexed(module) {
+        return None;
+    }
+    postgres_prefix(field)
 }
 
 /// The document fields a query filters or sorts on that an index could serve.
@@ -137,12 +183,12 @@ impl Store {
 
     /// Schedules an index for each document field of `q` that has none yet.
     pub(crate) fn schedule_auto_indexes(&self, module: RecordModule, q: &RecordQuery) {
-        if !matches!(module, RecordModule::Estate | RecordModule::Address) {
+        if !is_indexed(module) {
             return;
         }
         let dialect = self.dialect();
         for (field, kind) in document_fields(module, q) {
-            let name = index_name(module, &field, kind);
+            let name = index_name(dialect, module, &field, kind);
             {
                 let mut names = self.auto_indexes.lock();
                 let prefix = format!("auto_{}_", module.table());
@@ -152,7 +198,7 @@ impl Store {
                 }
                 names.insert(name.clone());
             }
-            let Some(expr) = expr(dialect, &field, kind) else {
+            let Some(expr) = index_expr(dialect, &field, kind) else {
                 continue;
             };
             let table = module.table();
@@ -209,177 +255,4 @@ async fn build(db: &Db, name: &str, table: &str, expr: &str) -> Result<(), sqlx:
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::records::{FieldCondition, FieldSort, RecordStore};
-    use crate::test_support::open_test_store;
-    use crate::{StoreError, TenantName, TenantStore};
-    use kontor_proto::calls::read::{FilterOp, Operand, Scalar};
-    use serde_json::{json, Map, Value};
-
-    /// The first query on a document field makes its index; the same query then runs on it
-    /// and answers the same.
-    #[tokio::test]
-    async fn a_document_field_gets_its_index_and_queries_use_it(
-    ) -> Result<(), Box<dyn std::error::Error>> {
-        let test = open_test_store().await?;
-        let store = &test.store;
-        let tenant = store.create_tenant(&TenantName::parse("demo")?).await?.id;
-        let docs: Vec<Map<String, Value>> = (0..60)
-            .map(|i| {
-                let mut doc = Map::new();
-                doc.insert("baujahr".into(), json!(1900 + (i * 37) % 120));
-                doc
-            })
-            .collect();
-        store
-            .insert_records(tenant, RecordModule::Estate, docs)
-            .await?;
-        let q = RecordQuery {
-            conditions: vec![FieldCondition {
-                field: "baujahr".into(),
-                kind: ValueKind::Number,
-                op: FilterOp::Between,
-                operand: Operand::Range(Scalar::Int(1950), Scalar::Int(1990)),
-            }],
-            sort: vec![FieldSort {
-                field: "baujahr".into(),
-                kind: ValueKind::Number,
-                descending: true,
-            }],
-            limit: 10,
-            ..RecordQuery::default()
-        };
-        let before = store
-            .query_records(tenant, RecordModule::Estate, &q)
-            .await?;
-        let name = "auto_estates_n_baujahr";
-        let mut made = false;
-        for _ in 0..100 {
-            if index_exists(store, name).await? {
-                made = true;
-                break;
-            }
-            tokio::time::sleep(std::time::Duration::from_millis(50)).await;
-        }
-        assert!(made, "{name} was not made");
-        let Some(reader) = store.reader.clone() else {
-            // PostgreSQL: 60 rows are read by a scan whatever indexes exist; the answers
-            // must still be the same, and a number field holding text must not break the
-            // index or the queries (it reads as 0, as on SQLite).
-            let after = store
-                .query_records(tenant, RecordModule::Estate, &q)
-                .await?;
-            assert_eq!(before, after);
-            let mut odd = Map::new();
-            odd.insert("baujahr".into(), json!("unbekannt"));
-            store
-                .insert_records(tenant, RecordModule::Estate, vec![odd])
-                .await?;
-            let zero = RecordQuery {
-                conditions: vec![FieldCondition {
-                    field: "baujahr".into(),
-                    kind: ValueKind::Number,
-                    op: FilterOp::Eq,
-                    operand: Operand::One(Scalar::Int(0)),
-                }],
-                limit: 10,
-                ..RecordQuery::default()
-            };
-            let page = store
-                .query_records(tenant, RecordModule::Estate, &zero)
-                .await?;
-            assert_eq!(page.total, 1, "the text reads as 0");
-            return Ok(());
-        };
-        // The statement the store runs, as it runs it.
-        let plan = crate::records::sql::tests::sqlite_plan(&reader, tenant.0, &q)?;
-        assert!(plan.iter().any(|p| p.contains(name)), "{plan:?}");
-        let after = store
-            .query_records(tenant, RecordModule::Estate, &q)
-            .await?;
-        assert_eq!(before, after);
-        assert!(before.total > 10, "{}", before.total);
-        Ok(())
-    }
-
-    async fn index_exists(store: &crate::Store, name: &str) -> Result<bool, StoreError> {
-        let (found,): (i64,) = match &store.db {
-            Db::Sqlite(pool) => {
-                sqlx::query_as(
-                    "SELECT COUNT(*) FROM sqlite_master WHERE type = 'index' AND name = $1",
-                )
-                .bind(name)
-                .fetch_one(pool)
-                .await?
-            }
-            Db::Postgres(pool) => {
-                sqlx::query_as(
-                    "SELECT COUNT(*) FROM pg_index x JOIN pg_class c ON c.oid = x.indexrelid
-                     JOIN pg_namespace n ON n.oid = c.relnamespace
-                     WHERE n.nspname = current_schema() AND c.relname = $1 AND x.indisvalid",
-                )
-                .bind(name)
-                .fetch_one(pool)
-                .await?
-            }
-        };
-        Ok(found == 1)
-    }
-
-    #[test]
-    fn only_plain_names_are_written_into_sql() {
-        assert!(is_plain("baujahr"));
-        assert!(is_plain("ind_2_Feld_ObjTech3"));
-        for bad in [
-            "",
-            "a'b",
-            "a\"b",
-            "a b",
-            "a;DROP",
-            "$.x",
-            "ä",
-            &"x".repeat(65),
-        ] {
-            assert!(!is_plain(bad), "{bad}");
-            assert_eq!(sqlite_expr(bad, ValueKind::Number), None, "{bad}");
-        }
-        assert_eq!(
-            sqlite_expr("baujahr", ValueKind::Number).as_deref(),
-            Some("COALESCE(CAST(json_extract(doc, '$.\"baujahr\"') AS REAL), 0)")
-        );
-        assert_eq!(sqlite_expr("ausstattung", ValueKind::Multi), None);
-    }
-
-    #[test]
-    fn columns_and_ids_need_no_auto_index() {
-        let cond = |field: &str, kind| FieldCondition {
-            field: field.into(),
-            kind,
-            op: FilterOp::Eq,
-            operand: Operand::One(Scalar::Int(1)),
-        };
-        let q = RecordQuery {
-            conditions: vec![
-                cond("kaufpreis", ValueKind::Number),
-                cond("Id", ValueKind::Number),
-                cond("baujahr", ValueKind::Number),
-                cond("ausstattung", ValueKind::Multi),
-                cond("baujahr", ValueKind::Number),
-            ],
-            sort: vec![FieldSort {
-                field: "objekttitel".into(),
-                kind: ValueKind::Text,
-                descending: false,
-            }],
-            ..RecordQuery::default()
-        };
-        assert_eq!(
-            document_fields(RecordModule::Estate, &q),
-            [
-                ("baujahr".to_string(), ValueKind::Number),
-                ("objekttitel".to_string(), ValueKind::Text)
-            ]
-        );
-    }
-}
+mod tests;
