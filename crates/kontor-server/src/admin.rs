@@ -18,7 +18,8 @@ use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 use kontor_proto::Language;
-use kontor_store::fields::{FieldType, Module, NewCustomField, SelectOption};
+use kontor_store::fields::{FieldType, NewCustomField, SelectOption};
+use kontor_store::Module;
 use kontor_store::{FieldStore, Labels, StoreError, TenantName, TenantStore};
 use serde::{Deserialize, Serialize};
 
@@ -103,7 +104,7 @@ async fn tenant_and_module(
     tenant: &str,
     module: &str,
 ) -> Result<(kontor_store::Tenant, Module), Rejection> {
-    let module = Module::parse(module).ok_or_else(|| {
+    let module = Module::by_name(module).ok_or_else(|| {
         problem(
             StatusCode::NOT_FOUND,
             format!("unknown module {module:?}: use estate or address"),

@@ -331,7 +331,7 @@ async fn land_reads_as_full_text_or_the_iso_code_asked_for() -> TestResult {
 
 #[tokio::test]
 async fn integer_fields_of_addresses_are_numbers_in_raw_mode() -> TestResult {
-    use kontor_store::fields::{FieldType, Module, NewCustomField};
+    use kontor_store::fields::{FieldType, NewCustomField};
     use kontor_store::{FieldStore, Labels};
     let server = TestServer::start().await?;
     let c = server.tenant("demo", 'a').await?;
@@ -346,7 +346,7 @@ async fn integer_fields_of_addresses_are_numbers_in_raw_mode() -> TestResult {
     server
         .store
         .store
-        .add_field(c.tenant, Module::Address, &custom)
+        .add_field(c.tenant, kontor_store::Module::ADDRESS, &custom)
         .await?;
     create(&server, &c, json!({"Name": "Erste"})).await?;
     let id = create(

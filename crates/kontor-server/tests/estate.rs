@@ -948,7 +948,6 @@ async fn a_batch_of_creates_answers_each_action_in_order() -> TestResult {
 /// that bypasses this server (another Kontor process on the same database), is seen at once.
 #[tokio::test]
 async fn repeated_reads_see_every_write() -> TestResult {
-    use kontor_store::records::RecordModule;
     use kontor_store::RecordStore;
     let server = TestServer::start().await?;
     let c = server.tenant("demo", 'a').await?;
@@ -966,7 +965,7 @@ async fn repeated_reads_see_every_write() -> TestResult {
     server
         .store
         .store
-        .insert_records(c.tenant, RecordModule::Estate, vec![doc])
+        .insert_records(c.tenant, kontor_store::Module::ESTATE, vec![doc])
         .await?;
     let after_insert = read(&server, &c, list.clone()).await?;
     assert_eq!(after_insert["data"]["meta"]["cntabsolute"], 2);

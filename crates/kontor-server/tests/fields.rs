@@ -4,8 +4,8 @@ mod common;
 
 use common::*;
 use kontor_proto::ActionVerb;
-use kontor_store::fields::{FieldType, Module, NewCustomField, SelectOption};
-use kontor_store::Labels;
+use kontor_store::fields::{FieldType, NewCustomField, SelectOption};
+use kontor_store::{Labels, Module};
 use serde_json::{json, Value};
 
 async fn fields(
@@ -189,12 +189,12 @@ async fn custom_fields_are_listed_validated_stored_and_filtered() -> TestResult 
     server
         .store
         .store
-        .add_custom_field(a.tenant, Module::Estate, &field)
+        .add_custom_field(a.tenant, Module::ESTATE, &field)
         .await?;
     let again = server
         .store
         .store
-        .add_custom_field(a.tenant, Module::Estate, &field)
+        .add_custom_field(a.tenant, Module::ESTATE, &field)
         .await;
     assert!(again.is_err(), "a field is added once");
 

@@ -9,8 +9,8 @@ mod read_model;
 
 use common::*;
 use kontor_proto::ActionVerb;
-use kontor_store::records::RecordModule;
 use kontor_store::FilterStore;
+use kontor_store::Module;
 use proptest::prelude::*;
 use read_model::{
     check_page, condition_of, like, matches, page_of, put_query, run_reads, Condition, Rec,
@@ -105,13 +105,7 @@ async fn build(
     let saved_filter = server
         .store
         .store
-        .add_filter(
-            c.tenant,
-            RecordModule::Address,
-            "Aachener",
-            "office",
-            &conditions,
-        )
+        .add_filter(c.tenant, Module::ADDRESS, "Aachener", "office", &conditions)
         .await?;
     Ok(Addresses {
         records,

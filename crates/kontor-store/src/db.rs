@@ -75,6 +75,7 @@ impl Store {
         key: &SecretKey,
         options: OpenOptions,
     ) -> Result<Store, StoreError> {
+        crate::modules::check_catalogs().map_err(StoreError::Corrupt)?;
         let mut reader = None;
         let mut writer = None;
         let db = match url {

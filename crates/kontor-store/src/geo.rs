@@ -1085,7 +1085,7 @@ pub fn distance_km(lat1: f64, lon1: f64, lat2: f64, lon2: f64) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::fields::Module;
+    use crate::modules::Module;
     use std::collections::HashSet;
 
     fn place(zip: &str) -> &'static Place {
@@ -1137,15 +1137,16 @@ mod tests {
 
     #[test]
     fn every_state_is_a_bundesland_key_and_all_are_covered() {
-        let bundesland = match Module::Estate
-            .standard_fields()
+        let bundesland = match Module::ESTATE
+            .catalog()
+            .fields
             .iter()
             .find(|f| f.name == "bundesland")
         {
             Some(f) => f,
             None => panic!("estate field bundesland is missing"),
         };
-        let keys: HashSet<&str> = bundesland.values.iter().map(|v| v.key).collect();
+        let keys: HashSet<&str> = bundesland.values.iter().map(|v| v.key.as_str()).collect();
         let used: HashSet<&str> = PLACES.iter().map(|p| p.state).collect();
         for state in &used {
             assert!(keys.contains(state), "{state} is no bundesland key");

@@ -12,6 +12,7 @@ mod db;
 mod error;
 pub mod fields;
 pub mod geo;
+pub mod modules;
 mod pool_stats;
 pub mod records;
 pub mod saved_filters;
@@ -28,8 +29,9 @@ pub mod url;
 pub use crypto::{SecretCipher, SecretKey};
 pub use db::{OpenOptions, Store};
 pub use error::StoreError;
+pub use modules::Module;
 pub use pool_stats::PoolStats;
-pub use records::{RecordModule, RecordStore};
+pub use records::RecordStore;
 pub use tenant_settings::{Setting, TenantSettings};
 pub use traits::{
     ActionKindStore, ApiUserStore, FieldStore, FilterStore, SettingsStore, TenantStore,

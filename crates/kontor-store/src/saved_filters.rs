@@ -3,7 +3,7 @@
 use sqlx::FromRow;
 
 use crate::db::on_db;
-use crate::records::RecordModule;
+use crate::records::Module;
 use crate::traits::FilterStore;
 use crate::types::TenantId;
 use crate::{Store, StoreError};
@@ -24,7 +24,7 @@ impl FilterStore for Store {
     async fn add_filter(
         &self,
         tenant: TenantId,
-        module: RecordModule,
+        module: Module,
         name: &str,
         scope: &str,
         conditions: &str,
@@ -78,7 +78,7 @@ impl FilterStore for Store {
     async fn list_filters(
         &self,
         tenant: TenantId,
-        module: RecordModule,
+        module: Module,
     ) -> Result<Vec<SavedFilter>, StoreError> {
         let rows = on_db!(&self.db, pool => sqlx::query_as(
             "SELECT id, name, scope, conditions FROM saved_filters
@@ -94,7 +94,7 @@ impl FilterStore for Store {
     async fn get_filter(
         &self,
         tenant: TenantId,
-        module: RecordModule,
+        module: Module,
         id: i64,
     ) -> Result<Option<SavedFilter>, StoreError> {
         let row = on_db!(&self.db, pool => sqlx::query_as(

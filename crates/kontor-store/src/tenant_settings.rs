@@ -11,7 +11,7 @@ use std::collections::BTreeMap;
 use sqlx::FromRow;
 
 use crate::db::on_db;
-use crate::fields::Module;
+use crate::modules::Module;
 use crate::traits::SettingsStore;
 use crate::types::TenantId;
 use crate::{Store, StoreError};
@@ -146,11 +146,12 @@ impl Setting {
             return Ok(String::new());
         }
         let select = |field: &str| {
-            Module::Address
-                .standard_fields()
+            Module::ADDRESS
+                .catalog()
+                .fields
                 .iter()
                 .find(|f| f.name == field)
-                .map(|f| f.values.iter().map(|v| v.key).collect::<Vec<_>>())
+                .map(|f| f.values.iter().map(|v| v.key.as_str()).collect::<Vec<_>>())
                 .unwrap_or_default()
         };
         match self.kind() {

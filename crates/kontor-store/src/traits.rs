@@ -63,14 +63,14 @@ pub trait FieldStore {
     fn field_config(
         &self,
         tenant: TenantId,
-        module: crate::fields::Module,
+        module: crate::modules::Module,
     ) -> impl Future<Output = Result<std::sync::Arc<crate::fields::FieldConfig>, StoreError>> + Send;
 
     /// Adds a custom field to a module of a tenant.
     fn add_field(
         &self,
         tenant: TenantId,
-        module: crate::fields::Module,
+        module: crate::modules::Module,
         field: &crate::fields::NewCustomField,
     ) -> impl Future<Output = Result<(), StoreError>> + Send;
 }
@@ -80,7 +80,7 @@ pub trait FilterStore {
     fn add_filter(
         &self,
         tenant: TenantId,
-        module: crate::records::RecordModule,
+        module: crate::records::Module,
         name: &str,
         scope: &str,
         conditions: &str,
@@ -88,12 +88,12 @@ pub trait FilterStore {
     fn list_filters(
         &self,
         tenant: TenantId,
-        module: crate::records::RecordModule,
+        module: crate::records::Module,
     ) -> impl Future<Output = Result<Vec<crate::saved_filters::SavedFilter>, StoreError>> + Send;
     fn get_filter(
         &self,
         tenant: TenantId,
-        module: crate::records::RecordModule,
+        module: crate::records::Module,
         id: i64,
     ) -> impl Future<Output = Result<Option<crate::saved_filters::SavedFilter>, StoreError>> + Send;
 }

@@ -5,9 +5,7 @@
 use std::cmp::Ordering;
 
 use kontor_proto::calls::read::{FilterOp, Operand, Scalar};
-use kontor_store::records::{
-    FieldCondition, FieldSort, GeoCircle, RecordModule, RecordQuery, ValueKind,
-};
+use kontor_store::records::{FieldCondition, FieldSort, GeoCircle, Module, RecordQuery, ValueKind};
 use kontor_store::test_support::open_test_store;
 use kontor_store::{RecordStore, TenantName, TenantStore};
 use proptest::prelude::*;
@@ -349,7 +347,7 @@ proptest! {
             let t = open_test_store().await.map_err(|e| e.to_string())?;
             let tenant = t.store.create_tenant(&TenantName::parse("p").map_err(|e| e.to_string())?).await.map_err(|e| e.to_string())?;
             let docs: Vec<Map<String, Value>> = rows.iter().map(|r| r.doc.clone()).collect();
-            let mains = t.store.insert_records(tenant.id, RecordModule::Estate, docs).await.map_err(|e| e.to_string())?;
+            let mains = t.store.insert_records(tenant.id, Module::ESTATE, docs).await.map_err(|e| e.to_string())?;
             let mut stored: Vec<Stored> = Vec::with_capacity(rows.len());
             for (main, row) in mains.iter().copied().zip(rows.iter().cloned()) {
                 let id = if versions {
@@ -361,9 +359,9 @@ proptest! {
                 stored.push((id, main, row));
             }
             let (module, language) = if versions {
-                (RecordModule::EstateLanguage, Some("ENG".to_string()))
+                (Module::ESTATE_LANGUAGE, Some("ENG".to_string()))
             } else {
-                (RecordModule::Estate, None)
+                (Module::ESTATE, None)
             };
             // One past the last main id is an id no estate has.
             let ids = ids.map(|list| list.into_iter().map(|i| i as i64 + mains.first().copied().unwrap_or(1)).collect());

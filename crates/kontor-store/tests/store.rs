@@ -169,22 +169,28 @@ async fn a_tenant_can_add_its_own_action_kind_once() -> TestResult {
 /// backends alike, instead of failing on PostgreSQL only.
 #[tokio::test]
 async fn admin_writes_refuse_nul_on_both_backends() -> TestResult {
-    use kontor_store::fields::{FieldType, Module, NewCustomField, SelectOption};
-    use kontor_store::records::RecordModule;
+    use kontor_store::fields::{FieldType, NewCustomField, SelectOption};
+    use kontor_store::Module;
     use kontor_store::{FieldStore, FilterStore, Labels};
     let t = open_test_store().await?;
     let store = &t.store;
     let tenant = store.create_tenant(&name("demo")).await?.id;
     let filter = r#"{"ort":[{"op":"=","val":"a\u0000b"}]}"#;
     let refused = store
-        .add_filter(tenant, RecordModule::Estate, "Orte", "office", filter)
+        .add_filter(
+            tenant,
+            kontor_store::Module::ESTATE,
+            "Orte",
+            "office",
+            filter,
+        )
         .await;
     assert!(
         matches!(&refused, Err(StoreError::Invalid(m)) if m.contains("ort[0].val")),
         "{refused:?}"
     );
     assert!(store
-        .list_filters(tenant, RecordModule::Estate)
+        .list_filters(tenant, kontor_store::Module::ESTATE)
         .await?
         .is_empty());
     let field = |labels: Labels, key: &str, default: Option<&str>| NewCustomField {
@@ -203,7 +209,9 @@ async fn admin_writes_refuse_nul_on_both_backends() -> TestResult {
         field(Labels::new("a", "b"), "j\u{0}a", None),
         field(Labels::new("a", "b"), "ja", Some("\u{0}")),
     ] {
-        let refused = store.add_custom_field(tenant, Module::Estate, &bad).await;
+        let refused = store
+            .add_custom_field(tenant, kontor_store::Module::ESTATE, &bad)
+            .await;
         assert!(
             matches!(refused, Err(StoreError::Invalid(_))),
             "{refused:?}"
@@ -212,11 +220,11 @@ async fn admin_writes_refuse_nul_on_both_backends() -> TestResult {
     store
         .add_custom_field(
             tenant,
-            Module::Estate,
+            kontor_store::Module::ESTATE,
             &field(Labels::new("a", "b"), "ja", Some("ja")),
         )
         .await?;
-    let config = store.field_config(tenant, Module::Estate).await?;
+    let config = store.field_config(tenant, Module::ESTATE).await?;
     assert!(config.get("ind_1_Feld").is_some());
     Ok(())
 }

@@ -253,7 +253,7 @@ fn bad_input_gets_one_clear_line_and_exit_status_1() -> TestResult {
 /// Every record's fields, in id order, read straight from the store of a data directory.
 async fn stored_docs(
     dir: &Path,
-    module: kontor_store::RecordModule,
+    module: kontor_store::Module,
 ) -> Result<Vec<serde_json::Map<String, Value>>, Box<dyn std::error::Error>> {
     use kontor_store::{RecordStore, TenantName, TenantStore};
     let key = kontor_store::SecretKey::load_or_create(&dir.join("secret.key"))?;
@@ -298,18 +298,18 @@ async fn seeding_is_deterministic_and_names_a_missing_tenant() -> TestResult {
             text(&out.stderr)
         );
     }
-    use kontor_store::RecordModule::{Address, Estate};
+    let (estate, address) = (kontor_store::Module::ESTATE, kontor_store::Module::ADDRESS);
     let (ea, eb, ec) = (
-        stored_docs(&a, Estate).await?,
-        stored_docs(&b, Estate).await?,
-        stored_docs(&c, Estate).await?,
+        stored_docs(&a, estate).await?,
+        stored_docs(&b, estate).await?,
+        stored_docs(&c, estate).await?,
     );
     assert_eq!(ea.len(), 300);
     assert_eq!(ea, eb, "the same seed gives the same estates");
     assert_ne!(ea, ec, "another seed gives others");
     assert_eq!(
-        stored_docs(&a, Address).await?,
-        stored_docs(&b, Address).await?
+        stored_docs(&a, address).await?,
+        stored_docs(&b, address).await?
     );
     let first = &ea[0];
     for field in [

@@ -98,19 +98,12 @@ impl TestServer {
     /// Saves the estate filter "Zum Kauf" (vermarktungsart = kauf), as `kontor filter add`
     /// does; returns its id.
     pub async fn saved_filter(&self, c: &Credentials) -> Result<i64, Box<dyn std::error::Error>> {
-        use kontor_store::records::RecordModule;
-        use kontor_store::FilterStore;
+        use kontor_store::{FilterStore, Module};
         let conditions = json!({"vermarktungsart": [{"op": "=", "val": "kauf"}]}).to_string();
         let id = self
             .store
             .store
-            .add_filter(
-                c.tenant,
-                RecordModule::Estate,
-                "Zum Kauf",
-                "office",
-                &conditions,
-            )
+            .add_filter(c.tenant, Module::ESTATE, "Zum Kauf", "office", &conditions)
             .await?;
         Ok(id)
     }

@@ -2,9 +2,9 @@
 
 use std::sync::Arc;
 
-use super::catalog::Module;
 use super::config::FieldConfig;
 use crate::cache::GenerationCache;
+use crate::modules::Module;
 use crate::types::TenantId;
 
 /// Configurations kept: tenants are few, but a bound keeps a deployment with very many of

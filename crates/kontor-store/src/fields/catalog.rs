@@ -1,38 +1,43 @@
-//! Types of the standard field catalog. The data itself is in `estate_fields.rs` and
-//! `address_fields.rs`, one static row per field, so that reading a field's definition never
-//! touches the database.
+//! The standard field catalog of a module: data in `kontor-store/catalogs/<module>.toml`,
+//! parsed once, so that reading a field's definition never touches the database.
+//!
+//! A catalog file is a list of sections, each a table (`showTable`) and content group
+//! (`showContent`) with its fields in display order:
+//!
+//! ```toml
+//! [[section]]
+//! table = "ObjPreise"
+//! content = "Prices"
+//!
+//! [[section.field]]
+//! name = "kaufpreis"            # case-sensitive, exactly as the API spells it
+//! type = "float"                # a `get fields` type (`realDataTypes` names)
+//! label = ["Kaufpreis", "Purchase price"]
+//! measure = "DATA_TYPE_MONETARY"
+//! filters = [{ key = "kaufpreis", vermarktungsarten = ["kauf"] }]
+//! ```
+//!
+//! and further `length`, `default`, `read_only`, `computed` (the name of a
+//! [`Computed`]), `values` (`[key, German, English]` per permitted value),
+//! `values_from = "countries"` and `requires` (`[value, objektart]` per subtype).
 
-/// The modules whose fields are configurable.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Module {
-    Estate,
-    Address,
-}
+use std::collections::HashSet;
+use std::sync::LazyLock;
 
-impl Module {
-    pub const fn name(self) -> &'static str {
-        match self {
-            Module::Estate => "estate",
-            Module::Address => "address",
-        }
-    }
+use serde::Deserialize;
 
-    pub fn parse(text: &str) -> Option<Module> {
-        match text {
-            "estate" => Some(Module::Estate),
-            "address" => Some(Module::Address),
-            _ => None,
-        }
-    }
+use super::computed::Computed;
+use super::config::{FieldDef, FieldFilter, SelectOption};
+use crate::types::Labels;
 
-    /// The standard fields of the module, in display order.
-    pub fn standard_fields(self) -> &'static [StandardField] {
-        match self {
-            Module::Estate => super::estate_fields::ESTATE_FIELDS,
-            Module::Address => super::address_fields::ADDRESS_FIELDS,
-        }
-    }
-}
+/// The filter keys `showfieldfilters` may name, in the API's order.
+pub const FILTER_KEYS: &[&str] = &[
+    "status",
+    "nutzungsarten",
+    "vermarktungsarten",
+    "immobilienart",
+    "stammobjekte",
+];
 
 /// Field types as `get fields` names them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -106,34 +111,190 @@ impl FieldType {
     }
 }
 
-/// One permitted value of a select field: its key and its labels.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct SelectValue {
-    pub key: &'static str,
-    pub deu: &'static str,
-    pub eng: &'static str,
+/// The standard fields of a module, in display order.
+#[derive(Debug)]
+pub struct Catalog {
+    pub fields: Vec<FieldDef>,
 }
 
-/// A standard field. Names are case-sensitive, exactly as the API spells them.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct StandardField {
-    pub name: &'static str,
-    pub ty: FieldType,
-    /// Maximum length for text types, digits for numbers; `None` where the API says null.
-    pub length: Option<u32>,
-    /// Permitted values of select fields, in display order (empty otherwise).
-    pub values: &'static [SelectValue],
-    pub default: Option<&'static str>,
-    pub deu: &'static str,
-    pub eng: &'static str,
-    /// The table the field lives in, as `showTable` reports it (`ObjTech`, `ObjPreise`, …).
-    pub table: &'static str,
-    /// The content group (section) as `showContent` reports it, English.
-    pub content: &'static str,
-    /// `fieldMeasureFormat` (`DATA_TYPE_MONETARY`, `DATA_TYPE_AREA`, …), when it has one.
-    pub measure: Option<&'static str>,
-    /// Set by the system; writes are refused.
-    pub read_only: bool,
-    /// Not stored: computed from other fields whenever it is read (always read-only).
-    pub computed: Option<super::computed::Computed>,
+/// What a catalog that failed to parse reads as; a store refuses to open before then.
+pub(crate) static EMPTY: Catalog = Catalog { fields: Vec::new() };
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct File {
+    section: Vec<Section>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Section {
+    table: String,
+    content: String,
+    field: Vec<Row>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Row {
+    name: String,
+    #[serde(rename = "type")]
+    ty: String,
+    length: Option<u32>,
+    default: Option<String>,
+    label: [String; 2],
+    measure: Option<String>,
+    #[serde(default)]
+    read_only: bool,
+    computed: Option<String>,
+    #[serde(default)]
+    values: Vec<[String; 3]>,
+    values_from: Option<String>,
+    #[serde(default)]
+    filters: Vec<FilterRow>,
+    #[serde(default)]
+    requires: Vec<[String; 2]>,
+}
+
+/// `{ key = "anzahl_zimmer", nutzungsarten = ["wohnen"], … }`: the filter keys in the
+/// order written.
+#[derive(Deserialize)]
+struct FilterRow {
+    key: String,
+    #[serde(flatten)]
+    when: serde_json::Map<String, serde_json::Value>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct CountryFile {
+    countries: Vec<[String; 4]>,
+}
+
+/// One country: its ISO 3166-1 alpha-3 key (what the API stores), its alpha-2 code, its
+/// German and English names.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Country {
+    pub alpha3: String,
+    pub alpha2: String,
+    pub deu: String,
+    pub eng: String,
+}
+
+static COUNTRIES: LazyLock<Result<Vec<Country>, String>> = LazyLock::new(|| {
+    let file: CountryFile = toml::from_str(include_str!("../../catalogs/countries.toml"))
+        .map_err(|e| format!("countries.toml: {e}"))?;
+    Ok(file
+        .countries
+        .into_iter()
+        .map(|[alpha3, alpha2, deu, eng]| Country {
+            alpha3,
+            alpha2,
+            deu,
+            eng,
+        })
+        .collect())
+});
+
+/// Every country a `land` field takes.
+pub fn countries() -> &'static [Country] {
+    match &*COUNTRIES {
+        Ok(list) => list,
+        Err(_) => &[],
+    }
+}
+
+/// The two-letter code of a country key (`DEU` → `DE`).
+pub fn country_alpha2(alpha3: &str) -> Option<&'static str> {
+    countries()
+        .iter()
+        .find(|c| c.alpha3 == alpha3)
+        .map(|c| c.alpha2.as_str())
+}
+
+/// Parses a catalog file; errors name the file and what is wrong where.
+pub fn parse(file_name: &str, text: &str) -> Result<Catalog, String> {
+    let file: File = toml::from_str(text).map_err(|e| format!("{file_name}: {e}"))?;
+    let mut fields = Vec::new();
+    let mut names = HashSet::new();
+    for section in file.section {
+        for row in section.field {
+            let at = |what: String| format!("{file_name}, field {}: {what}", row.name);
+            if !names.insert(row.name.clone()) {
+                return Err(at("named twice".into()));
+            }
+            let ty = FieldType::parse(&row.ty).ok_or_else(|| at(format!("no type {}", row.ty)))?;
+            let computed = match &row.computed {
+                Some(name) => Some(
+                    Computed::parse(name).ok_or_else(|| at(format!("no computation {name}")))?,
+                ),
+                None => None,
+            };
+            let mut values: Vec<SelectOption> = row
+                .values
+                .iter()
+                .map(|[key, deu, eng]| SelectOption {
+                    key: key.clone(),
+                    labels: Labels::new(deu, eng),
+                })
+                .collect();
+            match row.values_from.as_deref() {
+                None => {}
+                Some("countries") => {
+                    let list = COUNTRIES.as_ref().map_err(|e| at(e.clone()))?;
+                    values.extend(list.iter().map(|c| SelectOption {
+                        key: c.alpha3.clone(),
+                        labels: Labels::new(&c.deu, &c.eng),
+                    }));
+                }
+                Some(other) => return Err(at(format!("no value list {other}"))),
+            }
+            let filters = row
+                .filters
+                .iter()
+                .map(|f| {
+                    let when = f
+                        .when
+                        .iter()
+                        .map(|(key, list)| {
+                            let values = list
+                                .as_array()
+                                .map(|l| {
+                                    l.iter()
+                                        .filter_map(|v| v.as_str().map(str::to_string))
+                                        .collect()
+                                })
+                                .ok_or_else(|| at(format!("filter {key} is not a list")))?;
+                            Ok((key.clone(), values))
+                        })
+                        .collect::<Result<_, String>>()?;
+                    Ok(FieldFilter {
+                        key: f.key.clone(),
+                        when,
+                    })
+                })
+                .collect::<Result<_, String>>()?;
+            fields.push(FieldDef {
+                name: row.name.clone(),
+                ty,
+                length: row.length,
+                values,
+                default: row.default.clone(),
+                labels: Labels::new(&row.label[0], &row.label[1]),
+                table: section.table.clone(),
+                content: section.content.clone(),
+                measure: row.measure.clone(),
+                read_only: row.read_only || computed.is_some(),
+                computed,
+                filters,
+                requires: row
+                    .requires
+                    .iter()
+                    .map(|[value, parent]| (value.clone(), parent.clone()))
+                    .collect(),
+                custom: false,
+            });
+        }
+    }
+    Ok(Catalog { fields })
 }

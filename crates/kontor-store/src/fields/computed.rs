@@ -52,6 +52,24 @@ const PUBLISHED_API: &str = "objektadresse_freigeben_api";
 const RENTS: &[&str] = &["kaltmiete", "warmmiete", "miete_pauschal"];
 
 impl Computed {
+    /// The computation a catalog file names (`computed = "VirtualAddress"`).
+    pub fn parse(name: &str) -> Option<Computed> {
+        use Computed::*;
+        [
+            VirtualAddress,
+            VirtualStreet,
+            VirtualHouseNumber,
+            VirtualLatitude,
+            VirtualLongitude,
+            CalculatedPrice,
+            RecordId,
+            PostcodeTown,
+            CountryPostcodeTown,
+        ]
+        .into_iter()
+        .find(|c| format!("{c:?}") == name)
+    }
+
     /// The stored fields the value is computed from: a read that projects documents loads
     /// these too.
     pub const fn inputs(self) -> &'static [&'static str] {

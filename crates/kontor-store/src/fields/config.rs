@@ -5,8 +5,9 @@ use std::sync::Arc;
 
 use kontor_proto::Language;
 
-use super::catalog::{FieldType, Module, StandardField};
+use super::catalog::FieldType;
 use super::computed::Computed;
+use crate::modules::Module;
 use crate::types::Labels;
 
 /// One select value with its labels.
@@ -31,34 +32,23 @@ pub struct FieldDef {
     pub read_only: bool,
     /// How a field that is not stored is computed when it is read.
     pub computed: Option<Computed>,
+    /// For which records the field or its values are shown (`showfieldfilters`).
+    pub filters: Vec<FieldFilter>,
+    /// `(value, objektart)`: the type each permitted subtype belongs to
+    /// (`showfielddependencies`).
+    pub requires: Vec<(String, String)>,
     pub custom: bool,
 }
 
-impl FieldDef {
-    pub fn from_standard(f: &StandardField) -> FieldDef {
-        FieldDef {
-            name: f.name.to_string(),
-            ty: f.ty,
-            length: f.length,
-            values: f
-                .values
-                .iter()
-                .map(|v| SelectOption {
-                    key: v.key.to_string(),
-                    labels: Labels::new(v.deu, v.eng),
-                })
-                .collect(),
-            default: f.default.map(str::to_string),
-            labels: Labels::new(f.deu, f.eng),
-            table: f.table.to_string(),
-            content: f.content.to_string(),
-            measure: f.measure.map(str::to_string),
-            read_only: f.read_only || f.computed.is_some(),
-            computed: f.computed,
-            custom: false,
-        }
-    }
+/// A field filter: the field itself or one of its values (`key`) is shown where each
+/// filter key has one of its values (`vermarktungsarten` = `kauf`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FieldFilter {
+    pub key: String,
+    pub when: Vec<(String, Vec<String>)>,
+}
 
+impl FieldDef {
     pub fn label(&self, lang: Language) -> &str {
         self.labels.get(lang)
     }
@@ -79,9 +69,11 @@ pub struct FieldConfig {
 impl FieldConfig {
     pub fn new(module: Module, custom: Vec<FieldDef>) -> FieldConfig {
         let fields: Vec<FieldDef> = module
-            .standard_fields()
+            .fields_module()
+            .catalog()
+            .fields
             .iter()
-            .map(FieldDef::from_standard)
+            .cloned()
             .chain(custom)
             .collect();
         let index = fields

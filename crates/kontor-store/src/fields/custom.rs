@@ -5,10 +5,10 @@ use std::sync::Arc;
 use serde::{Deserialize, Serialize};
 use sqlx::FromRow;
 
-use super::catalog::{FieldType, Module};
+use super::catalog::FieldType;
 use super::config::{FieldConfig, FieldDef, SelectOption};
 use crate::db::on_db;
-use crate::records::RecordModule;
+use crate::modules::Module;
 use crate::types::{Labels, TenantId};
 use crate::{Store, StoreError};
 
@@ -87,11 +87,7 @@ impl Store {
                 field.name
             )));
         }
-        if module
-            .standard_fields()
-            .iter()
-            .any(|f| f.name == field.name)
-        {
+        if module.catalog().fields.iter().any(|f| f.name == field.name) {
             return Err(StoreError::Duplicate {
                 what: "field",
                 name: field.name.clone(),
@@ -138,7 +134,7 @@ impl Store {
                  ON CONFLICT (tenant_id, module) DO UPDATE SET generation = write_generations.generation + 1",
             )
             .bind(tenant.0)
-            .bind(fields_generation_key(module))
+            .bind(fields_generation_key(module).as_str())
             .execute(&mut *tx)
             .await?;
             tx.commit().await?;
@@ -153,7 +149,7 @@ impl Store {
         module: Module,
     ) -> Result<Arc<FieldConfig>, StoreError> {
         let generation = self
-            .generation_of(tenant, fields_generation_key(module))
+            .generation_of(tenant, &fields_generation_key(module))
             .await?;
         if let Some(config) = self.configs.get(tenant, module, generation) {
             return Ok(config);
@@ -176,11 +172,9 @@ impl Store {
     }
 }
 
-fn fields_generation_key(module: Module) -> &'static str {
-    match module {
-        Module::Estate => "fields:estate",
-        Module::Address => "fields:address",
-    }
+/// The write generation of a module's field configuration.
+fn fields_generation_key(module: Module) -> String {
+    format!("fields:{}", module.fields_module().name())
 }
 
 fn custom_def(row: CustomRow) -> Result<FieldDef, StoreError> {
@@ -205,17 +199,11 @@ fn custom_def(row: CustomRow) -> Result<FieldDef, StoreError> {
         content: "Individual".to_string(),
         measure: None,
         read_only: false,
+        filters: Vec::new(),
+        requires: Vec::new(),
         computed: None,
         custom: true,
     })
-}
-
-/// The module of records a field configuration belongs to.
-pub fn record_module(module: Module) -> RecordModule {
-    match module {
-        Module::Estate => RecordModule::Estate,
-        Module::Address => RecordModule::Address,
-    }
 }
 
 impl crate::traits::FieldStore for Store {

@@ -1,16 +1,15 @@
 //! The field configuration: the standard catalog every tenant has, plus its custom fields.
 
-mod address_fields;
 mod cache;
 pub mod catalog;
+#[cfg(test)]
+mod catalog_checks;
 pub mod computed;
 pub mod config;
 pub mod custom;
-pub mod estate_fields;
-pub mod field_filters;
 
 pub use cache::ConfigCache;
-pub use catalog::{FieldType, Module, SelectValue, StandardField};
+pub use catalog::{country_alpha2, Catalog, FieldType, FILTER_KEYS};
 pub use computed::Computed;
-pub use config::{FieldConfig, FieldDef, SelectOption};
-pub use custom::{check_custom_name, record_module, NewCustomField};
+pub use config::{FieldConfig, FieldDef, FieldFilter, SelectOption};
+pub use custom::{check_custom_name, NewCustomField};

@@ -15,9 +15,9 @@ use std::cmp::Ordering;
 use kontor_proto::calls::read::{FilterOp, Operand, Scalar};
 use serde_json::{Map, Value};
 
-use super::columns::{column_value, hot_column, id_field, ColumnKind, HotColumn};
+use super::columns::{column_value, ColumnKind, HotColumn};
 use super::sql::Bind;
-use super::{RecordModule, RecordQuery, ValueKind};
+use super::{Module, RecordQuery, ValueKind};
 
 /// A query reduced to tests on typed columns; every test must pass.
 #[derive(Debug, Clone)]
@@ -59,18 +59,18 @@ impl Key {
 }
 
 /// The spec of `q`, if every part of it can be evaluated in memory exactly as SQL does.
-pub(crate) fn spec(module: RecordModule, q: &RecordQuery) -> Option<CarrySpec> {
-    if module == RecordModule::EstateLanguage || q.ids.is_some() || q.geo.is_some() {
+pub(crate) fn spec(module: Module, q: &RecordQuery) -> Option<CarrySpec> {
+    if module.language_versions() || q.ids.is_some() || q.geo.is_some() {
         return None;
     }
     let tests = q
         .conditions
         .iter()
         .map(|c| {
-            if c.field == id_field(module) {
+            if c.field == module.id_field {
                 return None;
             }
-            let column = hot_column(module, &c.field)?;
+            let column = module.hot_column(&c.field)?;
             let number = match (column.kind, c.kind) {
                 (ColumnKind::Int | ColumnKind::Real, ValueKind::Number) => true,
                 (ColumnKind::Text, ValueKind::Text) => false,
@@ -146,7 +146,7 @@ mod tests {
     use kontor_proto::calls::read::{FilterOp, Operand, Scalar};
     use serde_json::{json, Map, Value};
 
-    use crate::records::{FieldCondition, RecordModule, RecordQuery, RecordStore};
+    use crate::records::{FieldCondition, Module, RecordQuery, RecordStore};
     use crate::test_support::open_test_store;
     use crate::{DatabaseUrl, SecretKey, Store, TenantName, TenantStore};
 
@@ -200,7 +200,7 @@ mod tests {
         let store = &test.store;
         let tenant = store.create_tenant(&TenantName::parse("demo")?).await?.id;
         store
-            .insert_records(tenant, RecordModule::Estate, (0..120).map(doc).collect())
+            .insert_records(tenant, Module::ESTATE, (0..120).map(doc).collect())
             .await?;
         let n = |x: i64| Scalar::Int(x);
         let t = |x: &str| Scalar::Text(x.into());
@@ -244,16 +244,14 @@ mod tests {
         };
         for q in &queries {
             store
-                .query_records(tenant, RecordModule::Estate, &query(q))
+                .query_records(tenant, Module::ESTATE, &query(q))
                 .await?;
         }
         for round in 0..2 {
             let more: Vec<Map<String, Value>> =
                 (0..37).map(|i| doc(1000 + round * 100 + i)).collect();
-            store
-                .insert_records(tenant, RecordModule::Estate, more)
-                .await?;
-            let generation = store.generation(tenant, RecordModule::Estate).await?;
+            store.insert_records(tenant, Module::ESTATE, more).await?;
+            let generation = store.generation(tenant, Module::ESTATE).await?;
             let carried = store.counts.held_under(generation);
             assert_eq!(
                 carried, 12,
@@ -266,10 +264,10 @@ mod tests {
             .await?;
             for q in &queries {
                 let kept = store
-                    .query_records(tenant, RecordModule::Estate, &query(q))
+                    .query_records(tenant, Module::ESTATE, &query(q))
                     .await?;
                 let counted = fresh
-                    .query_records(tenant, RecordModule::Estate, &query(q))
+                    .query_records(tenant, Module::ESTATE, &query(q))
                     .await?;
                 assert_eq!(kept.total, counted.total, "round {round}: {q:?}");
             }
@@ -290,7 +288,7 @@ mod tests {
         let store = &test.store;
         let tenant = store.create_tenant(&TenantName::parse("demo")?).await?.id;
         store
-            .insert_records(tenant, RecordModule::Estate, (0..120).map(doc).collect())
+            .insert_records(tenant, Module::ESTATE, (0..120).map(doc).collect())
             .await?;
         let price = |lo: i64, hi: i64| {
             vec![
@@ -322,15 +320,13 @@ mod tests {
             place("C"),
         ] {
             store
-                .query_records(tenant, RecordModule::Estate, &query(q))
+                .query_records(tenant, Module::ESTATE, &query(q))
                 .await?;
         }
         for round in 0..2 {
             let more: Vec<Map<String, Value>> =
                 (0..41).map(|i| doc(2000 + round * 100 + i)).collect();
-            store
-                .insert_records(tenant, RecordModule::Estate, more)
-                .await?;
+            store.insert_records(tenant, Module::ESTATE, more).await?;
             let layered = store.ranges.layered_sets();
             assert_eq!(layered, 2, "round {round}: both value sets were carried");
             let fresh = Store::open(
@@ -346,10 +342,10 @@ mod tests {
                 place("bonn"),
             ] {
                 let kept = store
-                    .query_records(tenant, RecordModule::Estate, &query(q.clone()))
+                    .query_records(tenant, Module::ESTATE, &query(q.clone()))
                     .await?;
                 let counted = fresh
-                    .query_records(tenant, RecordModule::Estate, &query(q.clone()))
+                    .query_records(tenant, Module::ESTATE, &query(q.clone()))
                     .await?;
                 assert_eq!(kept.total, counted.total, "round {round}: {q:?}");
             }

@@ -1,14 +1,14 @@
-//! Which fields live in typed columns. Chosen by measurement (docs/benchmarks.md): the
-//! fields real clients filter and sort on, so that those queries use an index.
+//! Typed columns: copies of the fields real clients filter and sort on, beside the document,
+//! so that those queries use an index. Which fields a module has them for is its
+//! definition's (`modules.rs`), chosen by measurement (docs/benchmarks.md).
 
 use serde_json::Value;
 
 use super::sql::Bind;
-use super::RecordModule;
 
 /// A typed column and the field it mirrors.
 #[derive(Debug, Clone, Copy)]
-pub(crate) struct HotColumn {
+pub struct HotColumn {
     pub field: &'static str,
     pub column: &'static str,
     pub kind: ColumnKind,
@@ -17,13 +17,13 @@ pub(crate) struct HotColumn {
 /// The SQL type of a hot column; values are bound with the matching Rust type because
 /// PostgreSQL does not convert a float parameter into a BIGINT column.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum ColumnKind {
+pub enum ColumnKind {
     Int,
     Real,
     Text,
 }
 
-const fn int(field: &'static str, column: &'static str) -> HotColumn {
+pub(crate) const fn int(field: &'static str, column: &'static str) -> HotColumn {
     HotColumn {
         field,
         column,
@@ -31,7 +31,7 @@ const fn int(field: &'static str, column: &'static str) -> HotColumn {
     }
 }
 
-const fn num(field: &'static str, column: &'static str) -> HotColumn {
+pub(crate) const fn num(field: &'static str, column: &'static str) -> HotColumn {
     HotColumn {
         field,
         column,
@@ -39,69 +39,12 @@ const fn num(field: &'static str, column: &'static str) -> HotColumn {
     }
 }
 
-const fn text(field: &'static str, column: &'static str) -> HotColumn {
+pub(crate) const fn text(field: &'static str, column: &'static str) -> HotColumn {
     HotColumn {
         field,
         column,
         kind: ColumnKind::Text,
     }
-}
-
-const ESTATE: &[HotColumn] = &[
-    int("status", "status"),
-    int("veroeffentlichen", "veroeffentlichen"),
-    text("objektart", "objektart"),
-    text("vermarktungsart", "vermarktungsart"),
-    text("nutzungsart", "nutzungsart"),
-    num("kaufpreis", "kaufpreis"),
-    num("kaltmiete", "kaltmiete"),
-    num("wohnflaeche", "wohnflaeche"),
-    text("ort", "ort"),
-    text("plz", "plz"),
-    text("geaendert_am", "geaendert_am"),
-    num("breitengrad", "breitengrad"),
-    num("laengengrad", "laengengrad"),
-];
-
-const ADDRESS: &[HotColumn] = &[
-    int("KdNr", "kdnr"),
-    int("Status", "status"),
-    text("Name", "name"),
-    text("Vorname", "vorname"),
-    text("Ort", "ort"),
-    text("Plz", "plz"),
-    text("Email", "email"),
-    text("Aenderung", "aenderung"),
-];
-
-/// The record id field of each module (`Id` for estates, `id` for addresses).
-pub(crate) fn id_field(module: RecordModule) -> &'static str {
-    match module {
-        RecordModule::Estate | RecordModule::EstateLanguage => "Id",
-        RecordModule::Address => "id",
-    }
-}
-
-/// The column the id field and id lists refer to. For language versions that is the main
-/// estate's id: the docs say sub-ids cannot be addressed directly.
-pub(crate) fn id_column(module: RecordModule) -> &'static str {
-    match module {
-        RecordModule::EstateLanguage => "main_id",
-        _ => "id",
-    }
-}
-
-pub(crate) fn hot_columns(module: RecordModule) -> &'static [HotColumn] {
-    match module {
-        RecordModule::Estate => ESTATE,
-        RecordModule::Address => ADDRESS,
-        // Language versions keep every value in the document.
-        RecordModule::EstateLanguage => &[],
-    }
-}
-
-pub(crate) fn hot_column(module: RecordModule, field: &str) -> Option<&'static HotColumn> {
-    hot_columns(module).iter().find(|c| c.field == field)
 }
 
 /// The value a hot column takes from a document: numbers for numeric columns (0 when unset

@@ -4,9 +4,9 @@
 
 use kontor_proto::calls::read::{FilterOp, Operand, Scalar};
 
-use super::columns::{hot_column, id_column, id_field, ColumnKind};
+use super::columns::ColumnKind;
 use super::sql::{field_expr, Bind, Dialect, Sql};
-use super::{FieldCondition, GeoCircle, RecordModule, ValueKind};
+use super::{FieldCondition, GeoCircle, Module, ValueKind};
 
 /// Mean kilometres per degree of latitude.
 const KM_PER_DEGREE: f64 = 111.195;
@@ -22,7 +22,7 @@ pub(crate) fn value_bind(kind: ValueKind, value: &Scalar) -> Bind {
     }
 }
 
-pub(crate) fn condition(sql: &mut Sql, dialect: Dialect, module: RecordModule, c: &FieldCondition) {
+pub(crate) fn condition(sql: &mut Sql, dialect: Dialect, module: Module, c: &FieldCondition) {
     // Contact pseudo-fields first: they name no document field of their own.
     if let Some(set) = super::contacts::contact_field(module, &c.field) {
         return super::contacts::condition(sql, dialect, set, c);
@@ -187,7 +187,7 @@ fn multi_condition(sql: &mut Sql, dialect: Dialect, c: &FieldCondition) {
 /// search must select it by the coordinates its answer shows, as every filter and sort on it
 /// does; naming the columns here made a radius search on `estate_languages`, which has none,
 /// a store error.
-pub(crate) fn geo_circle(sql: &mut Sql, dialect: Dialect, module: RecordModule, geo: &GeoCircle) {
+pub(crate) fn geo_circle(sql: &mut Sql, dialect: Dialect, module: Module, geo: &GeoCircle) {
     let dlat = geo.radius_km / KM_PER_DEGREE;
     let cos = geo.lat.to_radians().cos().max(0.01);
     let dlon = dlat / cos;
@@ -229,11 +229,12 @@ pub(crate) fn geo_circle(sql: &mut Sql, dialect: Dialect, module: RecordModule, 
 }
 
 /// The integer column a field is kept in (`id`, `status`, …), if any.
-fn integer_column(module: RecordModule, field: &str) -> Option<&'static str> {
-    if field == id_field(module) {
-        return Some(id_column(module));
+fn integer_column(module: Module, field: &str) -> Option<&'static str> {
+    if field == module.id_field {
+        return Some(module.id_column());
     }
-    hot_column(module, field)
+    module
+        .hot_column(field)
         .filter(|c| c.kind == ColumnKind::Int)
         .map(|c| c.column)
 }

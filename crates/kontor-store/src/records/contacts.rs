@@ -10,7 +10,7 @@
 use kontor_proto::calls::read::{FilterOp, Operand, Scalar};
 
 use super::sql::{Bind, Dialect, Sql};
-use super::{FieldCondition, RecordModule};
+use super::{FieldCondition, Module};
 
 /// The document key of the entries.
 pub const CONTACTS_KEY: &str = "_contacts";
@@ -89,8 +89,8 @@ const fn all(families: &'static [ContactFamily]) -> ContactSet {
 
 /// The pseudo-field `name` of `module`, if it is one: `phone`, `mobile`, `fax`, `email` and
 /// their `default…` forms, of addresses.
-pub fn contact_field(module: RecordModule, name: &str) -> Option<ContactSet> {
-    if module != RecordModule::Address {
+pub fn contact_field(module: Module, name: &str) -> Option<ContactSet> {
+    if !module.contact_entries {
         return None;
     }
     Some(match name {
@@ -209,17 +209,15 @@ mod tests {
 
     #[test]
     fn pseudo_fields_read_their_entries() {
-        let email = contact_field(RecordModule::Address, "email");
-        let main_phone = contact_field(RecordModule::Address, "defaultphone");
+        let email = contact_field(Module::ADDRESS, "email");
+        let main_phone = contact_field(Module::ADDRESS, "defaultphone");
         assert!(email.is_some_and(|s| s.holds("email_business", false)));
         assert!(email.is_some_and(|s| !s.holds("phone", true)));
         assert!(main_phone.is_some_and(|s| s.holds("mobile", true)));
         assert!(main_phone.is_some_and(|s| !s.holds("phone", false)));
-        assert!(
-            contact_field(RecordModule::Address, "phone").is_some_and(|s| !s.holds("mobile", true))
-        );
-        assert_eq!(contact_field(RecordModule::Estate, "email"), None);
-        assert_eq!(contact_field(RecordModule::Address, "Email"), None);
+        assert!(contact_field(Module::ADDRESS, "phone").is_some_and(|s| !s.holds("mobile", true)));
+        assert_eq!(contact_field(Module::ESTATE, "email"), None);
+        assert_eq!(contact_field(Module::ADDRESS, "Email"), None);
         assert_eq!(ContactFamily::Mobile.default_group(), DEFAULT_PHONE);
     }
 }

@@ -6,7 +6,7 @@
 
 mod auto_index;
 mod carry;
-mod columns;
+pub(crate) mod columns;
 mod conditions;
 mod contacts;
 mod count_cache;
@@ -33,34 +33,9 @@ pub use range_cache::RangeCache;
 pub use read_sqlite::PageTimes;
 pub(crate) use sql::Bind;
 
+pub use crate::modules::Module;
 use crate::{StoreError, TenantId};
-
-/// The record modules.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum RecordModule {
-    Estate,
-    Address,
-    /// Language versions of estates (`estatelanguage` other than the main language).
-    EstateLanguage,
-}
-
-impl RecordModule {
-    pub const fn name(self) -> &'static str {
-        match self {
-            RecordModule::Estate => "estate",
-            RecordModule::Address => "address",
-            RecordModule::EstateLanguage => "estate_language",
-        }
-    }
-
-    pub(crate) const fn table(self) -> &'static str {
-        match self {
-            RecordModule::Estate => "estates",
-            RecordModule::Address => "addresses",
-            RecordModule::EstateLanguage => "estate_languages",
-        }
-    }
-}
+pub use columns::{ColumnKind, HotColumn};
 
 /// How a field's values compare, from its type in the field configuration.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -107,7 +82,7 @@ pub struct RecordQuery {
     pub geo: Option<GeoCircle>,
     pub limit: u32,
     pub offset: u64,
-    /// For [`RecordModule::EstateLanguage`]: the language version to read (`ENG`, …).
+    /// For [`Module::ESTATE_LANGUAGE`]: the language version to read (`ENG`, …).
     pub language: Option<String>,
     /// Only these document fields are loaded into [`StoredRecord::doc`], which then finds
     /// each by its position here ([`Doc::field`]); `None` for all.
@@ -136,7 +111,7 @@ pub trait RecordStore {
     fn query_records(
         &self,
         tenant: TenantId,
-        module: RecordModule,
+        module: Module,
         query: &RecordQuery,
     ) -> impl Future<Output = Result<RecordPage, StoreError>> + Send;
 
@@ -145,7 +120,7 @@ pub trait RecordStore {
     fn insert_records(
         &self,
         tenant: TenantId,
-        module: RecordModule,
+        module: Module,
         docs: Vec<Map<String, Value>>,
     ) -> impl Future<Output = Result<Vec<i64>, StoreError>> + Send;
 
@@ -153,7 +128,7 @@ pub trait RecordStore {
     fn update_record(
         &self,
         tenant: TenantId,
-        module: RecordModule,
+        module: Module,
         id: i64,
         changes: Map<String, Value>,
     ) -> impl Future<Output = Result<bool, StoreError>> + Send;
@@ -162,7 +137,7 @@ pub trait RecordStore {
     fn get_record(
         &self,
         tenant: TenantId,
-        module: RecordModule,
+        module: Module,
         id: i64,
     ) -> impl Future<Output = Result<Option<StoredRecord>, StoreError>> + Send;
 
@@ -195,11 +170,11 @@ pub trait RecordStore {
 
 /// How the store compares a field: fields kept in a numeric column compare as numbers
 /// whatever their configured type (estate `status` is a select of "1", "2", "0").
-pub fn effective_kind(module: RecordModule, field: &str, kind: ValueKind) -> ValueKind {
-    if field == columns::id_field(module) {
+pub fn effective_kind(module: Module, field: &str, kind: ValueKind) -> ValueKind {
+    if field == module.id_field {
         return ValueKind::Number;
     }
-    match columns::hot_column(module, field) {
+    match module.hot_column(field) {
         Some(c) if c.kind != columns::ColumnKind::Text => ValueKind::Number,
         Some(_) => ValueKind::Text,
         None => kind,

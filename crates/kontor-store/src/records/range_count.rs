@@ -17,10 +17,10 @@ use std::sync::Arc;
 
 use kontor_proto::calls::read::{FilterOp, Operand};
 
-use super::columns::{hot_column, id_field, ColumnKind};
+use super::columns::ColumnKind;
 use super::conditions::value_bind;
 use super::sql::{where_clause, Bind, Dialect, Sql};
-use super::{RecordModule, RecordQuery, ValueKind};
+use super::{Module, RecordQuery, ValueKind};
 
 /// One set of values larger than this is not kept (counted by SQL instead).
 pub(crate) const MAX_ENTRY_BYTES: usize = 16 * 1024 * 1024;
@@ -382,7 +382,7 @@ fn tighter(a: Edge, b: Edge, is_low: bool) -> Option<Edge> {
 /// document field) is a comparison; the first such field among the conditions is taken.
 pub(crate) fn plan(
     dialect: Dialect,
-    module: RecordModule,
+    module: Module,
     tenant: i64,
     q: &RecordQuery,
 ) -> Option<RangePlan> {
@@ -434,7 +434,7 @@ pub(crate) fn plan(
     values.binds = filter.binds;
     // Only typed columns: their stored value is what `column_value` gives, where a document
     // field's is whatever SQLite's CAST makes of it.
-    let carry = hot_column(module, &field).and_then(|column| {
+    let carry = module.hot_column(&field).and_then(|column| {
         let rest = super::carry::spec(module, &rest_query)?;
         Some(Arc::new(RangeCarry { rest, column }))
     });
@@ -455,17 +455,17 @@ pub(crate) fn plan(
 /// compare as their text).
 fn target(
     dialect: Dialect,
-    module: RecordModule,
+    module: Module,
     c: &super::FieldCondition,
 ) -> Option<(String, String, ColumnKind)> {
-    if let Some(col) = hot_column(module, &c.field) {
+    if let Some(col) = module.hot_column(&c.field) {
         let typed = matches!(
             (col.kind, c.kind),
             (ColumnKind::Real, ValueKind::Number) | (ColumnKind::Text, ValueKind::Text)
         );
         return typed.then(|| (c.field.clone(), col.column.to_string(), col.kind));
     }
-    if c.field == id_field(module) || c.kind != ValueKind::Number {
+    if c.field == module.id_field || c.kind != ValueKind::Number {
         return None;
     }
     let expr = super::auto_index::expr(dialect, &c.field, ValueKind::Number)?;
@@ -499,10 +499,7 @@ mod tests {
             conditions,
             ..RecordQuery::default()
         };
-        Ok(store
-            .query_records(tenant, RecordModule::Estate, &q)
-            .await?
-            .total)
+        Ok(store.query_records(tenant, Module::ESTATE, &q).await?.total)
     }
 
     /// Many ranges over the same rest: after the second, each is counted by binary search,
@@ -525,7 +522,7 @@ mod tests {
         };
         let mut docs: Vec<Map<String, Value>> = (0..300).map(doc).collect();
         store
-            .insert_records(tenant, RecordModule::Estate, docs.clone())
+            .insert_records(tenant, Module::ESTATE, docs.clone())
             .await?;
         let num = |v: &Value| v.as_f64().unwrap_or(0.0);
         let text = |v: &Value| v.as_str().unwrap_or("").to_string();
@@ -672,7 +669,7 @@ mod tests {
             // A write between the rounds: the sorted values must not outlive it.
             let more: Vec<Map<String, Value>> = (300..340).map(doc).collect();
             store
-                .insert_records(tenant, RecordModule::Estate, more.clone())
+                .insert_records(tenant, Module::ESTATE, more.clone())
                 .await?;
             docs.extend(more);
         }

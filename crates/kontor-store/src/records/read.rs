@@ -10,7 +10,7 @@ use super::range_cache::Lookup;
 use super::range_count::{RangePlan, Sorted, TextLoader};
 use super::read_sqlite::SqliteListRead;
 use super::sql::{where_clause, Bind, Dialect, Sql};
-use super::{RecordModule, RecordPage, RecordQuery, StoredRecord};
+use super::{Module, RecordPage, RecordQuery, StoredRecord};
 use crate::db::on_db;
 use crate::{Store, StoreError, TenantId};
 
@@ -70,23 +70,23 @@ impl Store {
     /// The columns every record read selects; both backends keep documents in binary JSON
     /// and hand them back as text, and only language versions have a main id (typed NULL
     /// elsewhere, so both drivers decode it).
-    pub(crate) fn record_columns(&self, module: RecordModule) -> &'static str {
-        match (self.dialect(), module) {
-            (Dialect::Sqlite, RecordModule::EstateLanguage) => {
-                "id, uuid, json(doc) AS doc, main_id"
+    pub(crate) fn record_columns(&self, module: Module) -> &'static str {
+        match (self.dialect(), module.language_versions()) {
+            (Dialect::Sqlite, true) => "id, uuid, json(doc) AS doc, main_id",
+            (Dialect::Sqlite, false) => {
+                "id, uuid, json(doc) AS doc, CAST(NULL AS BIGINT) AS main_id"
             }
-            (Dialect::Sqlite, _) => "id, uuid, json(doc) AS doc, CAST(NULL AS BIGINT) AS main_id",
-            (Dialect::Postgres, RecordModule::EstateLanguage) => {
-                "id, uuid, doc::text AS doc, main_id"
+            (Dialect::Postgres, true) => "id, uuid, doc::text AS doc, main_id",
+            (Dialect::Postgres, false) => {
+                "id, uuid, doc::text AS doc, CAST(NULL AS BIGINT) AS main_id"
             }
-            (Dialect::Postgres, _) => "id, uuid, doc::text AS doc, CAST(NULL AS BIGINT) AS main_id",
         }
     }
 
     pub(crate) async fn generation(
         &self,
         tenant: TenantId,
-        module: RecordModule,
+        module: Module,
     ) -> Result<i64, StoreError> {
         self.generation_of(tenant, module.name()).await
     }
@@ -134,7 +134,7 @@ impl Store {
     async fn pooled_range_count(
         &self,
         tenant: TenantId,
-        module: RecordModule,
+        module: Module,
         plan: &RangePlan,
         generation: i64,
     ) -> Result<Option<u64>, StoreError> {
@@ -183,7 +183,7 @@ impl Store {
     pub(crate) async fn run_query(
         &self,
         tenant: TenantId,
-        module: RecordModule,
+        module: Module,
         q: &RecordQuery,
     ) -> Result<RecordPage, StoreError> {
         let dialect = self.dialect();
@@ -200,9 +200,9 @@ impl Store {
             .push(" WHERE ");
         count.append(&filter);
         // The SQLite list read decodes the stored JSONB itself (`jsonb.rs`).
-        let columns = match (&self.reader, module) {
-            (Some(_), RecordModule::EstateLanguage) => "id, uuid, doc, main_id",
-            (Some(_), _) => "id, uuid, doc, NULL AS main_id",
+        let columns = match (&self.reader, module.language_versions()) {
+            (Some(_), true) => "id, uuid, doc, main_id",
+            (Some(_), false) => "id, uuid, doc, NULL AS main_id",
             (None, _) => self.record_columns(module),
         };
         let page = super::sql::page(dialect, module, tenant.0, q, columns);

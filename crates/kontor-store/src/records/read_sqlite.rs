@@ -265,7 +265,7 @@ mod tests {
 
     use serde_json::{json, Map, Value};
 
-    use crate::records::{RecordModule, RecordQuery, RecordStore};
+    use crate::records::{Module, RecordQuery, RecordStore};
     use crate::test_support::open_test_store;
     use crate::{StoreError, TenantName, TenantStore};
 
@@ -277,7 +277,7 @@ mod tests {
             limit: 5,
             ..RecordQuery::default()
         };
-        store.query_records(tenant, RecordModule::Estate, &q).await
+        store.query_records(tenant, Module::ESTATE, &q).await
     }
 
     /// Documents are kept as JSONB on SQLite and come back exactly as written, through the
@@ -298,10 +298,10 @@ mod tests {
             "leer": "",
         }))?;
         let ids = store
-            .insert_records(tenant, RecordModule::Estate, vec![doc.clone()])
+            .insert_records(tenant, Module::ESTATE, vec![doc.clone()])
             .await?;
         let one = store
-            .get_record(tenant, RecordModule::Estate, ids[0])
+            .get_record(tenant, Module::ESTATE, ids[0])
             .await?
             .ok_or("missing")?;
         assert_eq!(one.doc, doc);
@@ -310,10 +310,10 @@ mod tests {
         let mut changes = Map::new();
         changes.insert("ausstattung".into(), json!(["garten"]));
         store
-            .update_record(tenant, RecordModule::Estate, ids[0], changes)
+            .update_record(tenant, Module::ESTATE, ids[0], changes)
             .await?;
         let after = store
-            .get_record(tenant, RecordModule::Estate, ids[0])
+            .get_record(tenant, Module::ESTATE, ids[0])
             .await?
             .ok_or("missing")?;
         let after = after.doc.into_map();
@@ -344,9 +344,7 @@ mod tests {
         let docs: Vec<Map<String, Value>> = (0..2)
             .map(|i| serde_json::from_value(json!({"i": i})))
             .collect::<Result<_, _>>()?;
-        let ids = store
-            .insert_records(tenant, RecordModule::Estate, docs)
-            .await?;
+        let ids = store.insert_records(tenant, Module::ESTATE, docs).await?;
         let conn = rusqlite::Connection::open(path)?;
         conn.execute(
             "UPDATE estates SET doc = jsonb('{\"i\":0x1F,\"s\":''\\x41''}') WHERE id = ?1",
@@ -380,17 +378,13 @@ mod tests {
             serde_json::from_value(json!({"kaufpreis": i * 1000, "status": 1}))
         };
         let docs = (0..30).map(doc).collect::<Result<Vec<_>, _>>()?;
-        store
-            .insert_records(tenant, RecordModule::Estate, docs)
-            .await?;
+        store.insert_records(tenant, Module::ESTATE, docs).await?;
         let query = RecordQuery {
             limit: 5,
             offset: 2,
             ..RecordQuery::default()
         };
-        let first = store
-            .query_records(tenant, RecordModule::Estate, &query)
-            .await?;
+        let first = store.query_records(tenant, Module::ESTATE, &query).await?;
         let ids =
             |p: &crate::records::RecordPage| p.records.iter().map(|r| r.id).collect::<Vec<_>>();
         let sqlite = store.reader.is_some();
@@ -403,20 +397,16 @@ mod tests {
             }
         }
         let in_place = || store.page_times.in_place.load(Ordering::Relaxed);
-        let second = store
-            .query_records(tenant, RecordModule::Estate, &query)
-            .await?;
+        let second = store.query_records(tenant, Module::ESTATE, &query).await?;
         assert_eq!((second.total, ids(&second)), (first.total, ids(&first)));
         if sqlite {
             assert_eq!(in_place(), 1, "the second read ran in place");
         }
         assert_eq!(first.total, 30);
         store
-            .insert_records(tenant, RecordModule::Estate, vec![doc(99)?])
+            .insert_records(tenant, Module::ESTATE, vec![doc(99)?])
             .await?;
-        let third = store
-            .query_records(tenant, RecordModule::Estate, &query)
-            .await?;
+        let third = store.query_records(tenant, Module::ESTATE, &query).await?;
         assert_eq!(third.total, 31, "the write is counted");
         Ok(())
     }

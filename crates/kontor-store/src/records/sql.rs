@@ -7,9 +7,9 @@
 
 use kontor_proto::calls::read::{FilterOp, Operand, Scalar};
 
-use super::columns::{hot_column, id_column, id_field, ColumnKind};
+use super::columns::ColumnKind;
 use super::conditions::{condition, geo_circle, json_path};
-use super::{RecordModule, RecordQuery, ValueKind};
+use super::{Module, RecordQuery, ValueKind};
 
 /// A bound value.
 #[derive(Debug, Clone, PartialEq)]
@@ -67,20 +67,20 @@ impl Sql {
 }
 
 /// The WHERE clause (without the keyword) shared by the count and the page.
-pub(crate) fn where_clause(
-    dialect: Dialect,
-    module: RecordModule,
-    tenant: i64,
-    q: &RecordQuery,
-) -> Sql {
+pub(crate) fn where_clause(dialect: Dialect, module: Module, tenant: i64, q: &RecordQuery) -> Sql {
     let mut sql = Sql::default();
     sql.push("tenant_id = ").bind(Bind::Int(tenant));
-    if module == RecordModule::EstateLanguage {
+    // The documents table holds every such module's records.
+    if module.in_documents() {
+        sql.push(" AND module = ")
+            .bind(Bind::Text(module.name().to_string()));
+    }
+    if module.language_versions() {
         sql.push(" AND language = ")
             .bind(Bind::Text(q.language.clone().unwrap_or_default()));
     }
     if let Some(ids) = &q.ids {
-        sql.push(" AND ").push(id_column(module)).push(" IN (");
+        sql.push(" AND ").push(module.id_column()).push(" IN (");
         if ids.is_empty() {
             sql.push("NULL");
         }
@@ -112,7 +112,7 @@ pub(crate) fn where_clause(
 /// Each key is written once: SQLite does not see that a repeated `id` adds nothing, and
 /// sorted the "right part" of the order in a temporary B-tree instead of taking it from the
 /// index (a quarter of a listing's statement time, docs/benchmarks.md).
-fn order_keys(dialect: Dialect, module: RecordModule, q: &RecordQuery) -> Vec<(Sql, &'static str)> {
+fn order_keys(dialect: Dialect, module: Module, q: &RecordQuery) -> Vec<(Sql, &'static str)> {
     let mut keys = Vec::with_capacity(q.sort.len() + 2);
     let mut sorted: Vec<&str> = Vec::with_capacity(q.sort.len());
     for s in &q.sort {
@@ -137,22 +137,17 @@ fn order_keys(dialect: Dialect, module: RecordModule, q: &RecordQuery) -> Vec<(S
         " ASC"
     };
     // The id field reads as the id column; language versions' own rows add `id` after it.
-    if !sorted.contains(&id_field(module)) {
-        keys.push((column(id_column(module)), ties));
+    if !sorted.contains(&module.id_field) {
+        keys.push((column(module.id_column()), ties));
     }
-    if id_column(module) != "id" {
+    if module.id_column() != "id" {
         keys.push((column("id"), ties));
     }
     keys
 }
 
 /// ORDER BY … LIMIT … OFFSET … of a page.
-pub(crate) fn order_and_page(
-    sql: &mut Sql,
-    dialect: Dialect,
-    module: RecordModule,
-    q: &RecordQuery,
-) {
+pub(crate) fn order_and_page(sql: &mut Sql, dialect: Dialect, module: Module, q: &RecordQuery) {
     push_order(sql, &order_keys(dialect, module, q));
     push_page(sql, q);
 }
@@ -189,7 +184,7 @@ const MAX_BRANCHES: usize = 20;
 /// `in` up one by one, in order, by itself.
 pub(crate) fn page(
     dialect: Dialect,
-    module: RecordModule,
+    module: Module,
     tenant: i64,
     q: &RecordQuery,
     columns: &str,
@@ -249,16 +244,12 @@ fn column(name: &str) -> Sql {
 
 /// The condition to write as branches and its distinct values, if the page is one to write
 /// so (see [`page`]).
-fn in_branches(
-    dialect: Dialect,
-    module: RecordModule,
-    q: &RecordQuery,
-) -> Option<(usize, Vec<Scalar>)> {
+fn in_branches(dialect: Dialect, module: Module, q: &RecordQuery) -> Option<(usize, Vec<Scalar>)> {
     if dialect != Dialect::Postgres {
         return None;
     }
     let first = q.sort.first()?;
-    let column = hot_column(module, &first.field)?;
+    let column = module.hot_column(&first.field)?;
     if column.kind != ColumnKind::Text {
         return None;
     }
@@ -302,15 +293,15 @@ const MAX_BRANCH_BINDS: usize = 2_000;
 pub(crate) fn field_expr(
     sql: &mut Sql,
     dialect: Dialect,
-    module: RecordModule,
+    module: Module,
     field: &str,
     kind: ValueKind,
 ) {
-    if field == id_field(module) {
-        sql.push(id_column(module));
+    if field == module.id_field {
+        sql.push(module.id_column());
         return;
     }
-    if let Some(col) = hot_column(module, field) {
+    if let Some(col) = module.hot_column(field) {
         sql.push(col.column);
         return;
     }
@@ -388,7 +379,7 @@ pub(crate) mod tests {
             })
             .collect::<Result<_, _>>()?;
         let ids = store
-            .insert_records(tenant, RecordModule::Estate, docs.clone())
+            .insert_records(tenant, Module::ESTATE, docs.clone())
             .await?;
         let lists: [&[&str]; 4] = [
             &["Zeitz", "Aachen"],
@@ -433,9 +424,7 @@ pub(crate) mod tests {
                             offset,
                             ..RecordQuery::default()
                         };
-                        let page = store
-                            .query_records(tenant, RecordModule::Estate, &q)
-                            .await?;
+                        let page = store.query_records(tenant, Module::ESTATE, &q).await?;
                         let mut hits: Vec<(i64, &Map<String, Value>)> = ids
                             .iter()
                             .copied()
@@ -498,7 +487,7 @@ pub(crate) mod tests {
             offset: 5,
             ..RecordQuery::default()
         };
-        let sql = page(Dialect::Postgres, RecordModule::Estate, 1, &q, "id");
+        let sql = page(Dialect::Postgres, Module::ESTATE, 1, &q, "id");
         assert_eq!(
             sql.text,
             "SELECT * FROM (\
@@ -508,7 +497,7 @@ pub(crate) mod tests {
              ) AS branches ORDER BY k0 ASC, k1 ASC LIMIT $7 OFFSET $8"
         );
         assert_eq!(sql.binds[2], Bind::Int(25));
-        let sqlite = page(Dialect::Sqlite, RecordModule::Estate, 1, &q, "id");
+        let sqlite = page(Dialect::Sqlite, Module::ESTATE, 1, &q, "id");
         assert!(!sqlite.text.contains("UNION"), "{}", sqlite.text);
     }
 
@@ -518,8 +507,8 @@ pub(crate) mod tests {
         tenant: i64,
         q: &RecordQuery,
     ) -> Result<Vec<String>, StoreError> {
-        let mut page = where_clause(Dialect::Sqlite, RecordModule::Estate, tenant, q);
-        order_and_page(&mut page, Dialect::Sqlite, RecordModule::Estate, q);
+        let mut page = where_clause(Dialect::Sqlite, Module::ESTATE, tenant, q);
+        order_and_page(&mut page, Dialect::Sqlite, Module::ESTATE, q);
         let text = format!(
             "EXPLAIN QUERY PLAN SELECT id, uuid, doc FROM estates WHERE {}",
             page.text
@@ -541,7 +530,7 @@ pub(crate) mod tests {
         }
     }
 
-    fn order_of(module: RecordModule, sorts: Vec<FieldSort>) -> String {
+    fn order_of(module: Module, sorts: Vec<FieldSort>) -> String {
         let q = RecordQuery {
             sort: sorts,
             limit: 20,
@@ -556,34 +545,34 @@ pub(crate) mod tests {
     /// left out when the id is already sorted on; language versions add their row id.
     #[test]
     fn every_key_is_sorted_on_once() {
-        use RecordModule::*;
+        let (estate, language) = (Module::ESTATE, Module::ESTATE_LANGUAGE);
         let price = || sort("kaufpreis", ValueKind::Number, false);
         assert_eq!(
-            order_of(Estate, vec![price()]),
+            order_of(estate, vec![price()]),
             " ORDER BY kaufpreis ASC, id ASC LIMIT $1 OFFSET $2"
         );
         assert_eq!(
-            order_of(Estate, vec![sort("kaufpreis", ValueKind::Number, true)]),
+            order_of(estate, vec![sort("kaufpreis", ValueKind::Number, true)]),
             " ORDER BY kaufpreis DESC, id DESC LIMIT $1 OFFSET $2"
         );
         assert_eq!(
-            order_of(Estate, vec![]),
+            order_of(estate, vec![]),
             " ORDER BY id ASC LIMIT $1 OFFSET $2"
         );
         assert_eq!(
-            order_of(Estate, vec![sort("Id", ValueKind::Number, true), price()]),
+            order_of(estate, vec![sort("Id", ValueKind::Number, true), price()]),
             " ORDER BY id DESC, kaufpreis ASC LIMIT $1 OFFSET $2"
         );
         assert_eq!(
-            order_of(Estate, vec![price(), price()]),
+            order_of(estate, vec![price(), price()]),
             " ORDER BY kaufpreis ASC, id ASC LIMIT $1 OFFSET $2"
         );
         assert_eq!(
-            order_of(EstateLanguage, vec![]),
+            order_of(language, vec![]),
             " ORDER BY main_id ASC, id ASC LIMIT $1 OFFSET $2"
         );
         assert_eq!(
-            order_of(EstateLanguage, vec![sort("Id", ValueKind::Number, true)]),
+            order_of(language, vec![sort("Id", ValueKind::Number, true)]),
             " ORDER BY main_id DESC, id DESC LIMIT $1 OFFSET $2"
         );
     }

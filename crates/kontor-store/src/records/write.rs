@@ -2,10 +2,10 @@
 
 use serde_json::{Map, Value};
 
-use super::columns::{column_value, hot_columns};
+use super::columns::column_value;
 use super::read::{bind_all, RecordRow};
 use super::sql::{Bind, Dialect, Sql};
-use super::{RecordModule, RecordPage, RecordQuery, RecordStore, StoredRecord};
+use super::{Module, RecordPage, RecordQuery, RecordStore, StoredRecord};
 use crate::db::on_db;
 use crate::{Store, StoreError, TenantId};
 
@@ -32,12 +32,12 @@ fn doc_text(doc: &Map<String, Value>) -> String {
 }
 
 impl Store {
-    fn insert_statement(&self, module: RecordModule) -> Sql {
+    fn insert_statement(&self, module: Module) -> Sql {
         let mut sql = Sql::default();
         sql.push("INSERT INTO ")
             .push(module.table())
             .push(" (tenant_id, id, uuid, doc");
-        for col in hot_columns(module) {
+        for col in module.hot_columns() {
             sql.push(", ").push(col.column);
         }
         sql.push(") VALUES ($1, $2, $3, ");
@@ -45,7 +45,7 @@ impl Store {
             Dialect::Sqlite => "jsonb($4)",
             Dialect::Postgres => "$4::jsonb",
         });
-        for (i, _) in hot_columns(module).iter().enumerate() {
+        for (i, _) in module.hot_columns().iter().enumerate() {
             sql.push(&format!(", ${}", i + 5));
         }
         sql.push(")");
@@ -57,7 +57,7 @@ impl RecordStore for Store {
     async fn query_records(
         &self,
         tenant: TenantId,
-        module: RecordModule,
+        module: Module,
         query: &RecordQuery,
     ) -> Result<RecordPage, StoreError> {
         self.run_query(tenant, module, query).await
@@ -66,13 +66,13 @@ impl RecordStore for Store {
     async fn insert_records(
         &self,
         tenant: TenantId,
-        module: RecordModule,
+        module: Module,
         docs: Vec<Map<String, Value>>,
     ) -> Result<Vec<i64>, StoreError> {
         if docs.is_empty() {
             return Ok(Vec::new());
         }
-        if module == RecordModule::EstateLanguage {
+        if module.language_versions() {
             return Err(StoreError::Invalid(
                 "language versions are written with write_language_version".into(),
             ));
@@ -92,7 +92,8 @@ impl RecordStore for Store {
                         Bind::Text(doc_text(doc)),
                     ];
                     binds.extend(
-                        hot_columns(module)
+                        module
+                            .hot_columns()
                             .iter()
                             .map(|c| column_value(c, doc.get(c.field))),
                     );
@@ -148,7 +149,7 @@ impl RecordStore for Store {
                     Bind::Text(uuid::Uuid::new_v4().to_string()),
                     Bind::Text(doc_text(doc)),
                 ];
-                binds.extend(hot_columns(module).iter().map(|c| column_value(c, doc.get(c.field))));
+                binds.extend(module.hot_columns().iter().map(|c| column_value(c, doc.get(c.field))));
                 bind_all!(sqlx::query(&statement.text), &binds).execute(&mut *tx).await?;
                 ids.push(id);
             }
@@ -161,7 +162,7 @@ impl RecordStore for Store {
     async fn update_record(
         &self,
         tenant: TenantId,
-        module: RecordModule,
+        module: Module,
         id: i64,
         changes: Map<String, Value>,
     ) -> Result<bool, StoreError> {
@@ -180,7 +181,7 @@ impl RecordStore for Store {
                 .bind(Bind::Text(doc_text(&changes)))
                 .push("::jsonb"),
         };
-        for col in hot_columns(module) {
+        for col in module.hot_columns() {
             if changes.contains_key(col.field) {
                 sql.push(", ")
                     .push(col.column)
@@ -213,7 +214,7 @@ impl RecordStore for Store {
     async fn get_record(
         &self,
         tenant: TenantId,
-        module: RecordModule,
+        module: Module,
         id: i64,
     ) -> Result<Option<StoredRecord>, StoreError> {
         let text = format!(
@@ -251,7 +252,7 @@ impl RecordStore for Store {
         );
         let main_select = format!(
             "SELECT {} FROM estates WHERE tenant_id = $1 AND id = $2",
-            self.record_columns(RecordModule::Estate)
+            self.record_columns(Module::ESTATE)
         );
         on_db!(&self.db, pool => {
             let mut tx = pool.begin().await?;
@@ -276,7 +277,7 @@ impl RecordStore for Store {
                     doc.extend(changes);
                     let (id,): (i64,) = sqlx::query_as(NEXT_IDS)
                         .bind(tenant.0)
-                        .bind(RecordModule::Estate.name())
+                        .bind(Module::ESTATE.name())
                         .bind(1_i64)
                         .fetch_one(&mut *tx)
                         .await?;
@@ -294,7 +295,7 @@ impl RecordStore for Store {
             };
             sqlx::query(BUMP_GENERATION)
                 .bind(tenant.0)
-                .bind(RecordModule::EstateLanguage.name())
+                .bind(Module::ESTATE_LANGUAGE.name())
                 .execute(&mut *tx)
                 .await?;
             tx.commit().await?;

@@ -450,7 +450,7 @@ mod tests {
 
     #[test]
     fn create_requests_are_json_with_one_action_per_document() {
-        let config = FieldConfig::new(kontor_store::fields::Module::Estate, Vec::new());
+        let config = FieldConfig::new(kontor_store::Module::ESTATE, Vec::new());
         let pool = CreatePool::new(&config, 3);
         let signer = Signer {
             token: "t".repeat(32),

@@ -7,8 +7,8 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use kontor_server::{AppState, ServerConfig};
-use kontor_store::fields::Module;
 use kontor_store::FieldStore;
+use kontor_store::Module;
 
 use super::CommandError;
 use crate::bench::baseline;
@@ -309,7 +309,7 @@ async fn fields(
     let label = size_label(size);
     let config = target
         .store
-        .field_config(target.tenant, Module::Estate)
+        .field_config(target.tenant, Module::ESTATE)
         .await?;
     let pool = CreatePool::new(&config, 64);
     // Shorter than the main scenarios: fourteen fields per size.
@@ -426,7 +426,7 @@ async fn create(
     let label = size_label(size);
     let config = target
         .store
-        .field_config(target.tenant, Module::Estate)
+        .field_config(target.tenant, Module::ESTATE)
         .await?;
     let pool = Arc::new(CreatePool::new(&config, 1_000));
     let answer = capture(

@@ -1,7 +1,6 @@
 //! `kontor filter add|list`: saved filters (`get filters`, `filterid`).
 
 use kontor_proto::calls::read::parse_filter;
-use kontor_store::fields::{record_module, Module};
 use kontor_store::{FieldStore, FilterStore};
 use serde_json::Value;
 
@@ -31,7 +30,7 @@ pub async fn run(global: &Global, cmd: FilterCommand) -> Result<(), CommandError
             let conditions = parse_filter(Some(&value))
                 .map_err(|e| CommandError::Message(format!("--filter: {}", e.message())))?;
             let config = store.field_config(tenant.id, module).await?;
-            let id_field = if module == Module::Estate { "Id" } else { "id" };
+            let id_field = module.id_field;
             if let Some(bad) = conditions
                 .iter()
                 .find(|c| c.field != id_field && config.get(&c.field).is_none())
@@ -42,13 +41,7 @@ pub async fn run(global: &Global, cmd: FilterCommand) -> Result<(), CommandError
                 )));
             }
             let id = store
-                .add_filter(
-                    tenant.id,
-                    record_module(module),
-                    &filter_name,
-                    &scope,
-                    &value.to_string(),
-                )
+                .add_filter(tenant.id, module, &filter_name, &scope, &value.to_string())
                 .await?;
             println!(
                 "saved {} filter {id} {filter_name:?} for tenant {name}",
@@ -57,7 +50,7 @@ pub async fn run(global: &Global, cmd: FilterCommand) -> Result<(), CommandError
         }
         FilterCommand::List { .. } => {
             println!("id\tname\tscope\tfilter");
-            for f in store.list_filters(tenant.id, record_module(module)).await? {
+            for f in store.list_filters(tenant.id, module).await? {
                 println!("{}\t{}\t{}\t{}", f.id, f.name, f.scope, f.conditions);
             }
         }

@@ -57,8 +57,8 @@ pub(crate) async fn find_tenant(
 }
 
 /// A module name given on the command line.
-pub(crate) fn parse_module(name: &str) -> Result<kontor_store::fields::Module, CommandError> {
-    kontor_store::fields::Module::parse(name).ok_or_else(|| {
+pub(crate) fn parse_module(name: &str) -> Result<kontor_store::Module, CommandError> {
+    kontor_store::Module::by_name(name).ok_or_else(|| {
         CommandError::Message(format!("unknown module {name:?}: use estate or address"))
     })
 }

@@ -190,7 +190,8 @@ pub fn generate(rng: &mut StdRng) -> Map<String, Value> {
 
 #[cfg(test)]
 mod tests {
-    use kontor_store::fields::{FieldConfig, FieldType, Module};
+    use kontor_store::fields::{FieldConfig, FieldType};
+    use kontor_store::Module;
     use rand::SeedableRng;
     use serde_json::Value;
 
@@ -198,7 +199,7 @@ mod tests {
     /// could also have been created through the API.
     #[test]
     fn generated_estates_use_only_permitted_select_values() {
-        let config = FieldConfig::new(Module::Estate, Vec::new());
+        let config = FieldConfig::new(Module::ESTATE, Vec::new());
         let mut rng = rand::rngs::StdRng::seed_from_u64(7);
         for _ in 0..2_000 {
             for (name, value) in super::generate(&mut rng) {

@@ -1,8 +1,8 @@
 //! Writing generated records in large transactions, with progress on stderr.
 
 use indicatif::{ProgressBar, ProgressStyle};
-use kontor_store::fields::Module;
-use kontor_store::records::{ContactFamily, ContactSet, RecordModule};
+use kontor_store::records::{ContactFamily, ContactSet};
+use kontor_store::Module;
 use kontor_store::{RecordStore, Store, StoreError, TenantId};
 use rand::rngs::StdRng;
 use rand::SeedableRng;
@@ -39,7 +39,7 @@ fn bar(total: u64, what: &str, show: bool) -> ProgressBar {
 /// Generates and writes the records. Estates and addresses use separate random streams, so
 /// that adding addresses never changes the estates of the same seed.
 pub async fn run(store: &Store, tenant: TenantId, plan: Plan) -> Result<(), StoreError> {
-    let estate_fields = store.load_field_config(tenant, Module::Estate).await?;
+    let estate_fields = store.load_field_config(tenant, Module::ESTATE).await?;
     let mut rng = StdRng::seed_from_u64(plan.seed);
     let progress = bar(plan.estates, "estates", plan.progress);
     let mut done = 0;
@@ -52,15 +52,13 @@ pub async fn run(store: &Store, tenant: TenantId, plan: Plan) -> Result<(), Stor
                 doc
             })
             .collect();
-        store
-            .insert_records(tenant, RecordModule::Estate, docs)
-            .await?;
+        store.insert_records(tenant, Module::ESTATE, docs).await?;
         done += n;
         progress.inc(n);
     }
     progress.finish();
 
-    let address_fields = store.load_field_config(tenant, Module::Address).await?;
+    let address_fields = store.load_field_config(tenant, Module::ADDRESS).await?;
     let mut rng = StdRng::seed_from_u64(plan.seed ^ 0x5eed_add2);
     let progress = bar(plan.addresses, "addresses", plan.progress);
     let mut done = 0;
@@ -101,9 +99,7 @@ pub async fn run(store: &Store, tenant: TenantId, plan: Plan) -> Result<(), Stor
                 doc
             })
             .collect();
-        store
-            .insert_records(tenant, RecordModule::Address, docs)
-            .await?;
+        store.insert_records(tenant, Module::ADDRESS, docs).await?;
         done += n;
         progress.inc(n);
     }

@@ -9,7 +9,7 @@
 use kontor_proto::data_writer::{DataWriter, ElementKey};
 use kontor_proto::{ApiError, ErrorCode};
 use kontor_store::fields::FieldConfig;
-use kontor_store::records::{contact_field, ContactFamily, RecordModule, StoredRecord};
+use kontor_store::records::{contact_field, ContactFamily, Module, StoredRecord};
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
@@ -126,7 +126,7 @@ pub(crate) fn render(name: &str, record: &StoredRecord, out: &mut DataWriter) {
         out.key(&ElementKey::new(key));
         out.text(value);
     };
-    let Some(set) = contact_field(RecordModule::Address, name) else {
+    let Some(set) = contact_field(Module::ADDRESS, name) else {
         if name == "imageUrl" {
             put(name, "");
         }

@@ -14,8 +14,8 @@
 use kontor_proto::calls::params::Params;
 use kontor_proto::calls::read::{FilterOp, Operand, Scalar};
 use kontor_proto::{ApiError, Data, ErrorCode, Record, RecordId};
-use kontor_store::fields::Module;
-use kontor_store::records::{FieldCondition, RecordModule, RecordQuery, ValueKind};
+use kontor_store::records::{FieldCondition, RecordQuery, ValueKind};
+use kontor_store::Module;
 use kontor_store::{FieldStore, RecordStore};
 use serde_json::{Map, Value};
 
@@ -51,7 +51,7 @@ pub(crate) async fn handle(
     let mut entries = contacts::from_create(&mut fields)?;
     contacts::settle_defaults(&mut entries);
     let config = store
-        .field_config(ctx.tenant, Module::Address)
+        .field_config(ctx.tenant, Module::ADDRESS)
         .await
         .map_err(store_error)?;
     let mut doc = validate(&config, super::WRITE, &fields)?;
@@ -87,7 +87,7 @@ pub(crate) async fn handle(
         doc.insert(CONTACTS.into(), contacts::to_value(&entries));
     }
     let ids = store
-        .insert_records(ctx.tenant, RecordModule::Address, vec![doc])
+        .insert_records(ctx.tenant, Module::ADDRESS, vec![doc])
         .await
         .map_err(store_error)?;
     let id = ids
@@ -149,7 +149,7 @@ async fn duplicate_of(
         ..RecordQuery::default()
     };
     let page = store
-        .query_records(ctx.tenant, RecordModule::Address, &query)
+        .query_records(ctx.tenant, Module::ADDRESS, &query)
         .await
         .map_err(store_error)?;
     Ok(page.records.first().map(|r| r.id))
@@ -163,7 +163,7 @@ async fn merge_into(
     mut entries: Vec<Entry>,
 ) -> Result<(), ApiError> {
     let existing = store
-        .get_record(ctx.tenant, RecordModule::Address, id)
+        .get_record(ctx.tenant, Module::ADDRESS, id)
         .await
         .map_err(store_error)?
         .ok_or_else(|| ApiError::new(ErrorCode::UnknownAddressRecord))?;
@@ -177,7 +177,7 @@ async fn merge_into(
     }
     doc.insert(CONTACTS.into(), contacts::to_value(&all));
     store
-        .update_record(ctx.tenant, RecordModule::Address, id, doc)
+        .update_record(ctx.tenant, Module::ADDRESS, id, doc)
         .await
         .map_err(store_error)?;
     Ok(())

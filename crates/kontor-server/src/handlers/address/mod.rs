@@ -6,8 +6,7 @@ pub(crate) mod modify;
 pub(crate) mod read;
 
 use kontor_proto::ErrorCode;
-use kontor_store::fields::Module;
-use kontor_store::records::RecordModule;
+use kontor_store::Module;
 
 use super::records::read_call::ReadSpec;
 use super::records::write::WriteRules;
@@ -19,8 +18,8 @@ pub(crate) const KDNR_COUNTER: &str = "address_kdnr";
 pub(crate) const CONTACT_COUNTER: &str = "address_contact";
 
 pub(crate) const READ: ReadSpec = ReadSpec {
-    module: Module::Address,
-    record_module: RecordModule::Address,
+    module: Module::ADDRESS,
+    record_module: Module::ADDRESS,
     record_type: RECORD_TYPE,
     id_field: "id",
     id_in_elements: true,

@@ -10,8 +10,7 @@
 
 use kontor_proto::calls::params::Params;
 use kontor_proto::{ApiError, Data, ErrorCode, Record, RecordId};
-use kontor_store::fields::Module;
-use kontor_store::records::RecordModule;
+use kontor_store::Module;
 use kontor_store::{FieldStore, RecordStore};
 use serde_json::{Map, Value};
 
@@ -30,7 +29,7 @@ pub(crate) async fn handle(
     let mut fields: Map<String, Value> = params.0.clone();
     fields.remove("extendedclaim");
     let existing = store
-        .get_record(ctx.tenant, RecordModule::Address, id)
+        .get_record(ctx.tenant, Module::ADDRESS, id)
         .await
         .map_err(store_error)?
         .ok_or_else(|| ApiError::new(ErrorCode::UnknownAddressRecord))?;
@@ -41,7 +40,7 @@ pub(crate) async fn handle(
     let touched = contacts::apply_modify(&mut entries, &mut fields, &mut placeholder)?;
     contacts::settle_defaults(&mut entries);
     let config = store
-        .field_config(ctx.tenant, Module::Address)
+        .field_config(ctx.tenant, Module::ADDRESS)
         .await
         .map_err(store_error)?;
     let mut changes = validate(&config, super::WRITE, &fields)?;
@@ -69,7 +68,7 @@ pub(crate) async fn handle(
     }
     changes.insert("Aenderung".into(), Value::String(datetime_now()));
     let found = store
-        .update_record(ctx.tenant, RecordModule::Address, id, changes)
+        .update_record(ctx.tenant, Module::ADDRESS, id, changes)
         .await
         .map_err(store_error)?;
     if !found {

@@ -8,8 +8,8 @@
 
 use kontor_proto::calls::params::Params;
 use kontor_proto::{ApiError, Data, ErrorCode, Language, Record, RecordId};
-use kontor_store::fields::Module;
 use kontor_store::FieldStore;
+use kontor_store::Module;
 use serde::Serialize;
 
 use crate::handlers::{store_error, Ctx};
@@ -35,7 +35,7 @@ pub(crate) async fn handle(
         .ok_or_else(|| ApiError::with_detail(ErrorCode::MissingParameter, "fieldname"))?;
     let lang = params.opt_language("language")?.unwrap_or(Language::DEU);
     let config = store
-        .field_config(ctx.tenant, Module::Address)
+        .field_config(ctx.tenant, Module::ADDRESS)
         .await
         .map_err(store_error)?;
     let field = config

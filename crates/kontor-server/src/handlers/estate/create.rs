@@ -12,8 +12,8 @@
 
 use kontor_proto::calls::params::Params;
 use kontor_proto::{ApiError, Data, ErrorCode, Record, RecordId};
-use kontor_store::fields::{FieldConfig, Module};
-use kontor_store::records::RecordModule;
+use kontor_store::fields::FieldConfig;
+use kontor_store::Module;
 use kontor_store::{FieldStore, RecordStore};
 use serde_json::{Map, Value};
 
@@ -37,7 +37,7 @@ pub(crate) async fn handle_run(
     ctx: &Ctx<'_>,
     runs: &[Params<'_>],
 ) -> Vec<Result<Data, ApiError>> {
-    let config = match store.field_config(ctx.tenant, Module::Estate).await {
+    let config = match store.field_config(ctx.tenant, Module::ESTATE).await {
         Ok(config) => config,
         Err(e) => {
             let e = store_error(e);
@@ -51,10 +51,7 @@ pub(crate) async fn handle_run(
         .iter()
         .filter_map(|d| d.as_ref().ok().cloned())
         .collect();
-    let ids = match store
-        .insert_records(ctx.tenant, RecordModule::Estate, docs)
-        .await
-    {
+    let ids = match store.insert_records(ctx.tenant, Module::ESTATE, docs).await {
         Ok(ids) => ids,
         Err(e) => {
             let e = store_error(e);

@@ -6,8 +6,8 @@ pub(crate) mod read;
 
 use kontor_proto::data_writer::DataWriter;
 use kontor_proto::{ApiError, ErrorCode};
-use kontor_store::fields::Module;
-use kontor_store::records::{RecordModule, StoredRecord};
+use kontor_store::records::StoredRecord;
+use kontor_store::Module;
 use serde_json::{Map, Value};
 
 use super::records::read_call::ReadSpec;
@@ -16,8 +16,8 @@ use super::records::write::WriteRules;
 pub(crate) const RECORD_TYPE: &str = "estate";
 
 pub(crate) const READ: ReadSpec = ReadSpec {
-    module: Module::Estate,
-    record_module: RecordModule::Estate,
+    module: Module::ESTATE,
+    record_module: Module::ESTATE,
     record_type: RECORD_TYPE,
     id_field: "Id",
     id_in_elements: false,

@@ -8,8 +8,7 @@
 
 use kontor_proto::calls::params::Params;
 use kontor_proto::{ApiError, Data, ErrorCode, Language, Record, RecordId};
-use kontor_store::fields::Module;
-use kontor_store::records::RecordModule;
+use kontor_store::Module;
 use kontor_store::{FieldStore, RecordStore};
 use serde_json::Value;
 
@@ -26,7 +25,7 @@ pub(crate) async fn handle(
     })?;
     let data = &super::write_data(params.0)?;
     let config = store
-        .field_config(ctx.tenant, Module::Estate)
+        .field_config(ctx.tenant, Module::ESTATE)
         .await
         .map_err(store_error)?;
     let mut changes = validate(&config, super::WRITE, data)?;
@@ -42,7 +41,7 @@ pub(crate) async fn handle(
             .map_err(store_error)?
             .is_some(),
         None => store
-            .update_record(ctx.tenant, RecordModule::Estate, id, changes)
+            .update_record(ctx.tenant, Module::ESTATE, id, changes)
             .await
             .map_err(store_error)?,
     };

@@ -8,9 +8,8 @@
 
 use kontor_proto::calls::params::Params;
 use kontor_proto::{ApiError, Data, Language, Record, RecordId};
-use kontor_store::fields::estate_fields::OBJEKTTYP_PARENTS;
-use kontor_store::fields::Module;
 use kontor_store::FieldStore;
+use kontor_store::Module;
 use serde::Serialize;
 use serde_json::{Map, Value};
 
@@ -29,7 +28,7 @@ pub(crate) async fn handle(
 ) -> Result<Data, ApiError> {
     let lang = params.opt_language("language")?.unwrap_or(Language::DEU);
     let config = store
-        .field_config(ctx.tenant, Module::Estate)
+        .field_config(ctx.tenant, Module::ESTATE)
         .await
         .map_err(store_error)?;
     let kinds: Vec<Category> = config
@@ -47,10 +46,11 @@ pub(crate) async fn handle(
     let mut by_kind: Map<String, Value> = Map::new();
     if let Some(types) = config.get("objekttyp") {
         for option in &types.values {
-            let parent = OBJEKTTYP_PARENTS
+            let parent = types
+                .requires
                 .iter()
                 .find(|(t, _)| *t == option.key)
-                .map(|(_, p)| *p)
+                .map(|(_, p)| p.as_str())
                 .unwrap_or("sonstige");
             let entry = by_kind
                 .entry(parent.to_string())

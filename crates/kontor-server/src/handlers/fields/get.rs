@@ -15,8 +15,9 @@
 use kontor_proto::calls::actionkindtypes::LabelMap;
 use kontor_proto::calls::params::Params;
 use kontor_proto::{ApiError, Data, ErrorCode, Language, Record, RecordId};
-use kontor_store::fields::{field_filters, FieldDef, Module};
+use kontor_store::fields::FieldDef;
 use kontor_store::FieldStore;
+use kontor_store::Module;
 use serde::Serialize;
 use serde_json::{Map, Value};
 
@@ -95,7 +96,7 @@ pub(crate) async fn handle(
     }
     let mut records = Vec::with_capacity(modules.len());
     for name in modules {
-        let elements = match Module::parse(name) {
+        let elements = match Module::by_name(name) {
             Some(module) => {
                 let config = store
                     .field_config(ctx.tenant, module)
@@ -115,11 +116,10 @@ pub(crate) async fn handle(
 }
 
 fn module_label(module: Module, lang: Language) -> &'static str {
-    match (module, lang == Language::DEU) {
-        (Module::Estate, true) => "Immobilien",
-        (Module::Estate, false) => "Properties",
-        (Module::Address, true) => "Adressen",
-        (Module::Address, false) => "Addresses",
+    if lang == Language::DEU {
+        module.labels.0
+    } else {
+        module.labels.1
     }
 }
 
@@ -140,7 +140,7 @@ fn module_elements(module: Module, fields: &[FieldDef], o: &Options) -> Map<Stri
         if !o.field_list.is_empty() && !o.field_list.contains(&field.name) {
             continue;
         }
-        let element = FieldElement::new(module, field, o);
+        let element = FieldElement::new(field, o);
         if let Ok(value) = serde_json::to_value(&element) {
             out.insert(field.name.clone(), value);
         }
@@ -198,27 +198,28 @@ impl Filled {
 }
 
 /// `{"kaufpreis":{"vermarktungsarten":["kauf"]}}`: per key, the filter keys and their values.
-fn filters(module: Module, f: &FieldDef) -> Filled {
+fn filters(f: &FieldDef) -> Filled {
     let mut out = Map::new();
     if !f.custom {
-        for (key, rules) in field_filters::standard_filters(module, &f.name) {
-            let rules: Map<String, Value> = rules
+        for filter in &f.filters {
+            let rules: Map<String, Value> = filter
+                .when
                 .iter()
-                .map(|(name, values)| ((*name).to_string(), Value::from(values.to_vec())))
+                .map(|(name, values)| (name.clone(), Value::from(values.clone())))
                 .collect();
-            out.insert((*key).to_string(), Value::Object(rules));
+            out.insert(filter.key.clone(), Value::Object(rules));
         }
     }
     Filled::of(out)
 }
 
 /// `{"etage":"wohnung",…}`: the type each permitted subtype requires.
-fn dependencies(module: Module, f: &FieldDef) -> Filled {
+fn dependencies(f: &FieldDef) -> Filled {
     let mut out = Map::new();
     if !f.custom {
-        for (value, parent) in field_filters::standard_dependencies(module, &f.name) {
+        for (value, parent) in &f.requires {
             if f.option(value).is_some() {
-                out.insert((*value).to_string(), Value::String((*parent).to_string()));
+                out.insert(value.clone(), Value::String(parent.clone()));
             }
         }
     }
@@ -226,7 +227,7 @@ fn dependencies(module: Module, f: &FieldDef) -> Filled {
 }
 
 impl<'a> FieldElement<'a> {
-    fn new(module: Module, f: &'a FieldDef, o: &Options) -> FieldElement<'a> {
+    fn new(f: &'a FieldDef, o: &Options) -> FieldElement<'a> {
         let permittedvalues = if !f.ty.is_select() {
             Permitted::None(None)
         } else if o.labels {
@@ -245,12 +246,12 @@ impl<'a> FieldElement<'a> {
             permittedvalues,
             default: f.default.as_deref(),
             filters: if o.show_filters {
-                filters(module, f)
+                filters(f)
             } else {
                 Filled::Empty([])
             },
             dependencies: if o.show_dependencies {
-                dependencies(module, f)
+                dependencies(f)
             } else {
                 Filled::Empty([])
             },

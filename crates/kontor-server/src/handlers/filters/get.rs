@@ -11,8 +11,8 @@
 use kontor_proto::calls::params::Params;
 use kontor_proto::response::Meta;
 use kontor_proto::{ApiError, Data, ErrorCode, Record, RecordId};
-use kontor_store::fields::{record_module, Module};
 use kontor_store::FilterStore;
+use kontor_store::Module;
 use serde::Serialize;
 
 use crate::handlers::{store_error, Ctx};
@@ -35,12 +35,12 @@ pub(crate) async fn handle(
     let name = params
         .opt_str("module")?
         .ok_or_else(|| ApiError::with_detail(ErrorCode::MissingParameter, "module"))?;
-    let module = Module::parse(name).ok_or_else(|| {
+    let module = Module::by_name(name).ok_or_else(|| {
         ApiError::new(ErrorCode::InvalidNameForModule)
             .hint(format!("{name}: use estate or address"))
     })?;
     let filters = store
-        .list_filters(ctx.tenant, record_module(module))
+        .list_filters(ctx.tenant, module)
         .await
         .map_err(store_error)?;
     let records: Vec<Record> = filters

@@ -18,7 +18,8 @@ use kontor_proto::calls::params::Params;
 use kontor_proto::calls::settings::{Entries, ImprintParams};
 use kontor_proto::calls::CallParams;
 use kontor_proto::{ApiError, Data, Language, Record, RecordId};
-use kontor_store::fields::{FieldConfig, Module};
+use kontor_store::fields::FieldConfig;
+use kontor_store::Module;
 use kontor_store::{FieldStore, SettingsStore};
 
 use crate::handlers::settings::setting;
@@ -37,7 +38,7 @@ pub(crate) async fn handle(
         .map_err(store_error)?;
     // The salutations and countries are those of addresses, in every language the tenant has.
     let addresses = store
-        .field_config(ctx.tenant, Module::Address)
+        .field_config(ctx.tenant, Module::ADDRESS)
         .await
         .map_err(store_error)?;
     let mut elements = Vec::with_capacity(params.fields.len());

@@ -10,8 +10,9 @@
 
 use kontor_proto::calls::params::Params;
 use kontor_proto::{ApiError, Data, ErrorCode, Language, Record, RecordId};
-use kontor_store::fields::{FieldType, Module};
+use kontor_store::fields::FieldType;
 use kontor_store::FieldStore;
+use kontor_store::Module;
 use serde::Serialize;
 
 use crate::handlers::{store_error, Ctx};
@@ -37,7 +38,7 @@ pub(crate) async fn handle(
     let module_name = params
         .opt_str("module")?
         .ok_or_else(|| ApiError::with_detail(ErrorCode::MissingParameter, "module"))?;
-    let module = Module::parse(module_name).ok_or_else(|| {
+    let module = Module::by_name(module_name).ok_or_else(|| {
         ApiError::new(ErrorCode::InvalidNameForModule).hint(format!(
             "{module_name}: Kontor configures estate and address"
         ))

@@ -244,26 +244,27 @@ pub(crate) fn float(field: &FieldDef, value: &Value, decimals: usize) -> Result<
 
 #[cfg(test)]
 mod tests {
-    use kontor_store::fields::StandardField;
     use serde_json::json;
 
     use super::*;
 
     fn def(ty: FieldType, length: Option<u32>) -> FieldDef {
-        FieldDef::from_standard(&StandardField {
-            name: "n",
+        FieldDef {
+            name: "n".into(),
             ty,
             length,
-            values: &[],
+            values: Vec::new(),
             default: None,
-            deu: "",
-            eng: "",
-            table: "",
-            content: "",
+            labels: kontor_store::Labels::new("", ""),
+            table: String::new(),
+            content: String::new(),
             measure: None,
             read_only: false,
             computed: None,
-        })
+            filters: Vec::new(),
+            requires: Vec::new(),
+            custom: false,
+        }
     }
 
     #[test]

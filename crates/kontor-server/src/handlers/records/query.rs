@@ -5,7 +5,7 @@ use kontor_proto::{ApiError, ErrorCode};
 use kontor_store::fields::{FieldConfig, FieldDef, FieldType};
 use kontor_store::geo;
 use kontor_store::records::{
-    contact_field, effective_kind, FieldCondition, FieldSort, GeoCircle, RecordModule, RecordQuery,
+    contact_field, effective_kind, FieldCondition, FieldSort, GeoCircle, Module, RecordQuery,
     ValueKind,
 };
 
@@ -33,7 +33,7 @@ pub(crate) enum Readable<'a> {
 
 pub(crate) fn readable<'a>(
     config: &'a FieldConfig,
-    module: RecordModule,
+    module: Module,
     id_field: &str,
     name: &str,
 ) -> Option<Readable<'a>> {
@@ -46,7 +46,7 @@ pub(crate) fn readable<'a>(
     if contact_field(module, name).is_some() {
         return Some(Readable::Contacts);
     }
-    if module == RecordModule::Address && name == "imageUrl" {
+    if module == Module::ADDRESS && name == "imageUrl" {
         return Some(Readable::Image);
     }
     config.get(name).map(Readable::Field)
@@ -83,7 +83,7 @@ fn not_comparable(field: &Readable<'_>) -> Option<String> {
 /// Builds the store query. `ids` restricts to records (`resourceid`, `recordids`).
 pub(crate) fn resolve(
     config: &FieldConfig,
-    module: RecordModule,
+    module: Module,
     id_field: &str,
     params: &ReadParams,
     ids: Option<Vec<i64>>,
@@ -144,7 +144,7 @@ pub(crate) fn resolve(
     }
     // The docs offer the radius search on estates only, and only estates keep their
     // coordinates in the indexed columns it compares.
-    if module == RecordModule::Address && params.georangesearch.is_some() {
+    if module == Module::ADDRESS && params.georangesearch.is_some() {
         return Err(
             ApiError::with_detail(ErrorCode::InvalidValueForParameter, "georangesearch").hint(
                 "the radius search works on estates; filter addresses on breitengrad and laengengrad with between",

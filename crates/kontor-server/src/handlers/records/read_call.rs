@@ -7,9 +7,9 @@ use kontor_proto::calls::CallParams;
 use kontor_proto::data_writer::{DataWriter, ElementKey};
 use kontor_proto::response::RenderedData;
 use kontor_proto::{ApiError, ErrorCode, Language, RecordId};
-use kontor_store::fields::estate_fields::country_alpha2;
-use kontor_store::fields::{Computed, FieldConfig, FieldDef, Module};
-use kontor_store::records::{DocValue, RecordModule, RecordQuery, StoredRecord};
+use kontor_store::fields::country_alpha2;
+use kontor_store::fields::{Computed, FieldConfig, FieldDef};
+use kontor_store::records::{DocValue, Module, RecordQuery, StoredRecord};
 use kontor_store::{FieldStore, FilterStore, RecordStore};
 use serde_json::Value;
 
@@ -21,7 +21,7 @@ use crate::handlers::{store_error, Ctx};
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct ReadSpec {
     pub module: Module,
-    pub record_module: RecordModule,
+    pub record_module: Module,
     pub record_type: &'static str,
     /// `Id` for estates, `id` for addresses.
     pub id_field: &'static str,
@@ -51,10 +51,10 @@ pub(crate) async fn read(
     // A language other than the main one reads the estates' language versions.
     let language = params
         .estatelanguage
-        .filter(|l| *l != Language::DEU && spec.module == Module::Estate);
+        .filter(|l| *l != Language::DEU && spec.module == Module::ESTATE);
     let spec = match language {
         Some(_) => ReadSpec {
-            record_module: RecordModule::EstateLanguage,
+            record_module: Module::ESTATE_LANGUAGE,
             ..spec
         },
         None => spec,
@@ -73,7 +73,7 @@ pub(crate) async fn read(
     // Estate elements come from the document fields named in `data` only, and those that
     // computed ones are computed from; address elements also read the contact entries, so
     // addresses load whole documents.
-    if spec.module == Module::Estate {
+    if spec.module == Module::ESTATE {
         query.fields = Some(projection(&config, &params.data));
     }
     let page = store
@@ -191,7 +191,7 @@ fn columns<'c>(
     if spec.id_in_elements {
         put("id", Source::IdNumber);
     }
-    if spec.module == Module::Estate {
+    if spec.module == Module::ESTATE {
         if let Some(language) = &extras.language {
             put("language", Source::Language(language));
         }
@@ -206,7 +206,7 @@ fn columns<'c>(
             Some(Readable::Uuid) => Source::Uuid,
             Some(Readable::Field(field)) => match field.computed {
                 Some(computed) => Source::Computed { field, computed },
-                None if spec.module == Module::Address && name == "Land" => Source::Country {
+                None if spec.module == Module::ADDRESS && name == "Land" => Source::Country {
                     field,
                     name,
                     code: extras.country,

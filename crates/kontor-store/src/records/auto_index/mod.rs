@@ -18,9 +18,8 @@
 use std::collections::HashSet;
 use std::sync::Mutex;
 
-use super::columns::{hot_column, id_field};
 use super::sql::Dialect;
-use super::{RecordModule, RecordQuery, ValueKind};
+use super::{Module, RecordQuery, ValueKind};
 use crate::db::Db;
 use crate::Store;
 
@@ -114,7 +113,7 @@ fn index_expr(dialect: Dialect, field: &str, kind: ValueKind) -> Option<String> 
 
 /// `auto_<table>_<n|t|p>_<field>`: numbers, whole texts (SQLite) and text prefixes
 /// (PostgreSQL, whose whole-text indexes of before migration 0008 are dropped by it).
-fn index_name(dialect: Dialect, module: RecordModule, field: &str, kind: ValueKind) -> String {
+fn index_name(dialect: Dialect, module: Module, field: &str, kind: ValueKind) -> String {
     let kind = match (dialect, kind) {
         (_, ValueKind::Number) => "n",
         (Dialect::Postgres, _) => "p",
@@ -123,19 +122,20 @@ fn index_name(dialect: Dialect, module: RecordModule, field: &str, kind: ValueKi
     format!("auto_{}_{kind}_{field}", module.table())
 }
 
-/// Whether a module's queries can be served by auto indexes.
-pub(crate) fn is_indexed(module: RecordModule) -> bool {
-    matches!(module, RecordModule::Estate | RecordModule::Address)
+/// Whether a module's queries can be served by auto indexes: not those of language
+/// versions, which are read by their main estate's id.
+pub(crate) fn is_indexed(module: Module) -> bool {
+    !module.language_versions()
 }
 
 /// The prefix a query on a text document field adds for its PostgreSQL index, if it has one.
 pub(crate) fn query_prefix(
     dialect: Dialect,
-    module: RecordModule,
+    module: Module,
     field: &str,
     kind: ValueKind,
 ) -> Option<String> {
-    let document = field != id_field(module) && hot_column(module, field).is_none();
+    let document = field != module.id_field && module.hot_column(field).is_none();
     if dialect != Dialect::Postgres || kind != ValueKind::Text || !document || !is_indexed(module) {
         return None;
     }
@@ -143,13 +143,13 @@ pub(crate) fn query_prefix(
 }
 
 /// The document fields a query filters or sorts on that an index could serve.
-fn document_fields(module: RecordModule, q: &RecordQuery) -> Vec<(String, ValueKind)> {
+fn document_fields(module: Module, q: &RecordQuery) -> Vec<(String, ValueKind)> {
     let conditions = q.conditions.iter().map(|c| (&c.field, c.kind));
     let sorts = q.sort.iter().map(|s| (&s.field, s.kind));
     let mut out: Vec<(String, ValueKind)> = Vec::new();
     for (field, kind) in conditions.chain(sorts) {
-        let document = field != id_field(module)
-            && hot_column(module, field).is_none()
+        let document = field != module.id_field
+            && module.hot_column(field).is_none()
             && super::contacts::contact_field(module, field).is_none();
         let entry = (field.clone(), kind);
         if document && sqlite_expr(field, kind).is_some() && !out.contains(&entry) {
@@ -182,7 +182,7 @@ impl Store {
     }
 
     /// Schedules an index for each document field of `q` that has none yet.
-    pub(crate) fn schedule_auto_indexes(&self, module: RecordModule, q: &RecordQuery) {
+    pub(crate) fn schedule_auto_indexes(&self, module: Module, q: &RecordQuery) {
         if !is_indexed(module) {
             return;
         }

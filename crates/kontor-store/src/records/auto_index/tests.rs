@@ -23,9 +23,7 @@ async fn a_document_field_gets_its_index_and_queries_use_it(
             doc
         })
         .collect();
-    store
-        .insert_records(tenant, RecordModule::Estate, docs)
-        .await?;
+    store.insert_records(tenant, Module::ESTATE, docs).await?;
     let q = RecordQuery {
         conditions: vec![FieldCondition {
             field: "baujahr".into(),
@@ -41,23 +39,19 @@ async fn a_document_field_gets_its_index_and_queries_use_it(
         limit: 10,
         ..RecordQuery::default()
     };
-    let before = store
-        .query_records(tenant, RecordModule::Estate, &q)
-        .await?;
+    let before = store.query_records(tenant, Module::ESTATE, &q).await?;
     let name = "auto_estates_n_baujahr";
     assert!(wait_for_index(store, name).await?, "{name} was not made");
     let Some(reader) = store.reader.clone() else {
         // PostgreSQL: 60 rows are read by a scan whatever indexes exist; the answers
         // must still be the same, and a number field holding text must not break the
         // index or the queries (it reads as 0, as on SQLite).
-        let after = store
-            .query_records(tenant, RecordModule::Estate, &q)
-            .await?;
+        let after = store.query_records(tenant, Module::ESTATE, &q).await?;
         assert_eq!(before, after);
         let mut odd = Map::new();
         odd.insert("baujahr".into(), json!("unbekannt"));
         store
-            .insert_records(tenant, RecordModule::Estate, vec![odd])
+            .insert_records(tenant, Module::ESTATE, vec![odd])
             .await?;
         let zero = RecordQuery {
             conditions: vec![FieldCondition {
@@ -69,18 +63,14 @@ async fn a_document_field_gets_its_index_and_queries_use_it(
             limit: 10,
             ..RecordQuery::default()
         };
-        let page = store
-            .query_records(tenant, RecordModule::Estate, &zero)
-            .await?;
+        let page = store.query_records(tenant, Module::ESTATE, &zero).await?;
         assert_eq!(page.total, 1, "the text reads as 0");
         return Ok(());
     };
     // The statement the store runs, as it runs it.
     let plan = crate::records::sql::tests::sqlite_plan(&reader, tenant.0, &q)?;
     assert!(plan.iter().any(|p| p.contains(name)), "{plan:?}");
-    let after = store
-        .query_records(tenant, RecordModule::Estate, &q)
-        .await?;
+    let after = store.query_records(tenant, Module::ESTATE, &q).await?;
     assert_eq!(before, after);
     assert!(before.total > 10, "{}", before.total);
     Ok(())
@@ -109,16 +99,14 @@ async fn a_text_index_never_makes_a_long_value_unwritable() -> Result<(), Box<dy
     };
     let text = |s: &str| Scalar::Text(s.to_string());
     let first = store
-        .insert_records(tenant, RecordModule::Estate, vec![Map::new()])
+        .insert_records(tenant, Module::ESTATE, vec![Map::new()])
         .await?;
     let q = RecordQuery {
         conditions: vec![condition(FilterOp::Eq, Operand::One(text("Haus")))],
         limit: 5,
         ..RecordQuery::default()
     };
-    store
-        .query_records(tenant, RecordModule::Estate, &q)
-        .await?;
+    store.query_records(tenant, Module::ESTATE, &q).await?;
     let name = match store.dialect() {
         Dialect::Sqlite => "auto_estates_t_objekttitel",
         Dialect::Postgres => "auto_estates_p_objekttitel",
@@ -128,14 +116,12 @@ async fn a_text_index_never_makes_a_long_value_unwritable() -> Result<(), Box<dy
         .iter()
         .map(|t| serde_json::from_value(json!({ "objekttitel": t })))
         .collect::<Result<_, _>>()?;
-    let mut ids = store
-        .insert_records(tenant, RecordModule::Estate, docs)
-        .await?;
+    let mut ids = store.insert_records(tenant, Module::ESTATE, docs).await?;
     let mut changes = Map::new();
     changes.insert("objekttitel".into(), json!(titles[0]));
     assert!(
         store
-            .update_record(tenant, RecordModule::Estate, first[0], changes)
+            .update_record(tenant, Module::ESTATE, first[0], changes)
             .await?
     );
     ids.push(first[0]);
@@ -181,9 +167,7 @@ async fn a_text_index_never_makes_a_long_value_unwritable() -> Result<(), Box<dy
                 limit: 50,
                 ..RecordQuery::default()
             };
-            let page = store
-                .query_records(tenant, RecordModule::Estate, &q)
-                .await?;
+            let page = store.query_records(tenant, Module::ESTATE, &q).await?;
             let got: Vec<i64> = page.records.iter().map(|r| r.id).collect();
             let mut want: Vec<(i64, &str)> = all.iter().copied().filter(|(_, t)| keep(t)).collect();
             want.sort_by(|a, b| {
@@ -203,12 +187,7 @@ async fn a_text_index_never_makes_a_long_value_unwritable() -> Result<(), Box<dy
     if let Db::Postgres(pool) = &store.db {
         let mut sql = crate::records::sql::Sql::default();
         sql.push("EXPLAIN SELECT id FROM estates WHERE ").append(
-            &crate::records::sql::where_clause(
-                Dialect::Postgres,
-                RecordModule::Estate,
-                tenant.0,
-                &q,
-            ),
+            &crate::records::sql::where_clause(Dialect::Postgres, Module::ESTATE, tenant.0, &q),
         );
         let mut tx = pool.begin().await?;
         sqlx::query("SET LOCAL enable_seqscan = off")
@@ -355,7 +334,7 @@ fn columns_and_ids_need_no_auto_index() {
         ..RecordQuery::default()
     };
     assert_eq!(
-        document_fields(RecordModule::Estate, &q),
+        document_fields(Module::ESTATE, &q),
         [
             ("baujahr".to_string(), ValueKind::Number),
             ("objekttitel".to_string(), ValueKind::Text)
