@@ -6,16 +6,17 @@ use axum::body::{Body, Bytes};
 use axum::extract::State;
 use axum::http::header;
 use axum::response::{IntoResponse, Response};
-use kontor_proto::calls::params::Params;
 use kontor_proto::request::decode;
 use kontor_proto::response::{ActionStatus, ResultData};
 use kontor_proto::{Action, ActionResult, ApiError, Envelope, ErrorCode, Request, ResourceId};
 use kontor_store::{ApiUserStore, AuthenticatedUser};
 
 use crate::body_deadline::{caused_by, BodyTimedOut};
+use crate::handlers::records;
 use crate::handlers::{store_error, Ctx};
+use crate::modules::ServedModule;
 use crate::observe::{self, RequestSummary};
-use crate::{auth, dispatch, handlers, AppState, Call};
+use crate::{auth, dispatch, AppState};
 
 // COMPAT: RB and N8N throw on non-2xx statuses; RB cannot read gzip (docs/compat.md).
 /// Answers every request with HTTP 200 and a JSON envelope, never compressed: Ruby's and
@@ -65,24 +66,37 @@ async fn handle(
     let now = kontor_proto::time::unix_now();
     let mut results = Vec::with_capacity(request.actions.len());
     let mut labels = Vec::with_capacity(request.actions.len());
-    let mut rest = &request.actions[..];
-    while let Some(action) = rest.first() {
-        // A run of estate creates shares one transaction; everything else runs one by one.
-        let run = rest.iter().take_while(|a| is_estate_create(a)).count();
-        if run > 1 {
-            for (result, label) in
-                run_estate_creates(state, &request, &user, &rest[..run], now).await
-            {
-                labels.push(label);
-                results.push(result);
+    let routes: Vec<Result<dispatch::Route, ApiError>> = request
+        .actions
+        .iter()
+        .map(|a| dispatch::route(&state.modules, &a.actionid, &a.resourcetype))
+        .collect();
+    let mut at = 0;
+    while at < request.actions.len() {
+        // A run of creates of one module shares one transaction; everything else runs one
+        // by one.
+        let batch = routes[at].as_ref().ok().and_then(dispatch::Route::batch);
+        let run = match batch {
+            Some(served) => routes[at..]
+                .iter()
+                .take_while(
+                    |r| matches!(r, Ok(r) if r.batch().is_some_and(|m| std::ptr::eq(m, served))),
+                )
+                .count(),
+            None => 1,
+        };
+        let actions = &request.actions[at..at + run];
+        let done = match batch {
+            Some(served) if run > 1 => {
+                run_creates(state, &request, &user, served, actions, now).await
             }
-            rest = &rest[run..];
-            continue;
+            _ => vec![run_action(state, &request, &user, &actions[0], &routes[at], now).await],
+        };
+        for (result, label) in done {
+            labels.push(label);
+            results.push(result);
         }
-        let (result, label) = run_action(state, &request, &user, action, now).await;
-        labels.push(label);
-        results.push(result);
-        rest = &rest[1..];
+        at += run;
     }
     Ok((Envelope::results(results), user, labels))
 }
@@ -109,16 +123,13 @@ async fn authenticate(state: &AppState, token: &str) -> Result<AuthenticatedUser
     Ok(user)
 }
 
-fn is_estate_create(action: &Action) -> bool {
-    matches!(dispatch::route(&action.actionid, &action.resourcetype), Ok(r) if r.call == Call::CreateEstate)
-}
-
 /// Authenticates each create of a run on its own, then creates the authenticated ones
 /// together; the results keep the request's order.
-async fn run_estate_creates(
+async fn run_creates(
     state: &AppState,
     request: &Request,
     user: &AuthenticatedUser,
+    served: &'static ServedModule,
     actions: &[Action],
     now: i64,
 ) -> Vec<(ActionResult, Label)> {
@@ -126,20 +137,21 @@ async fn run_estate_creates(
         .iter()
         .map(|a| admit(state, request, user, a, now))
         .collect();
-    let params: Vec<Params<'_>> = actions
+    let admitted: Vec<&Action> = actions
         .iter()
         .zip(&checked)
         .filter(|(_, c)| c.is_ok())
-        .map(|(a, _)| Params(&a.parameters))
+        .map(|(a, _)| a)
         .collect();
     let ctx = Ctx {
         tenant: user.tenant,
         api_user: user.api_user,
         resourceid: &ResourceId::Empty,
     };
-    let mut created = handlers::estate::create::handle_run(&state.store, &ctx, &params)
+    let mut created = records::create::run_batch(state, &ctx, served, &admitted)
         .await
         .into_iter();
+    let label = ("create", served.module.name());
     actions
         .iter()
         .zip(checked)
@@ -150,8 +162,7 @@ async fn run_estate_creates(
                     .unwrap_or_else(|| Err(ApiError::new(ErrorCode::EntryCouldNotBeCreated))),
                 Err(e) => Err(e),
             };
-            let outcome = outcome.map(|data| (ResultData::Ok(data), false));
-            result_of(action, outcome, ("create", "estate"))
+            result_of(action, outcome.map(|data| (data, false)), label)
         })
         .collect()
 }
@@ -180,24 +191,24 @@ async fn run_action(
     request: &Request,
     user: &AuthenticatedUser,
     action: &Action,
+    routed: &Result<dispatch::Route, ApiError>,
     now: i64,
 ) -> (ActionResult, Label) {
-    // Routing has no side effects; doing it first gives the metrics a label even when the
-    // action then fails authentication.
-    let routed = dispatch::route(&action.actionid, &action.resourcetype);
+    // Routing has no side effects; it ran first so that the metrics have a label even when
+    // the action then fails authentication.
     let label = routed
         .as_ref()
         .map(|r| (r.verb.name(), r.resource))
         .unwrap_or(("unknown", "unknown"));
     let outcome = async {
         admit(state, request, user, action, now)?;
-        let route = routed?;
+        let route = routed.clone()?;
         let ctx = Ctx {
             tenant: user.tenant,
             api_user: user.api_user,
             resourceid: &action.resourceid,
         };
-        dispatch::run(state, &ctx, route.call, action)
+        dispatch::run(state, &ctx, route, action)
             .await
             .map(|data| (data, route.verb.cacheable()))
     }

@@ -9,6 +9,7 @@ use axum::Router;
 use kontor_store::Store;
 use tokio::net::TcpListener;
 
+use crate::modules::Modules;
 use crate::{admin, api, body_deadline, listen, observe, ServerConfig};
 
 /// What every request handler shares. Cheap to clone.
@@ -18,15 +19,23 @@ pub struct AppState {
     pub config: Arc<ServerConfig>,
     pub(crate) auth_cache: Arc<crate::auth_cache::AuthCache>,
     pub(crate) read_cache: Arc<crate::read_cache::ReadCache>,
+    /// The record modules served.
+    pub(crate) modules: Arc<Modules>,
 }
 
 impl AppState {
     pub fn new(store: Store, config: ServerConfig) -> AppState {
+        AppState::with_modules(store, config, Modules::standard())
+    }
+
+    /// A server of these record modules (the standard ones and a test's own).
+    pub fn with_modules(store: Store, config: ServerConfig, modules: Modules) -> AppState {
         AppState {
             store,
             config: Arc::new(config),
             auth_cache: Arc::default(),
             read_cache: Arc::default(),
+            modules: Arc::new(modules),
         }
     }
 }

@@ -17,9 +17,12 @@ pub mod config;
 mod dispatch;
 mod handlers;
 mod listen;
+pub mod modules;
 mod observe;
 mod read_cache;
 
 pub use app::{router, serve, AppState};
 pub use config::ServerConfig;
-pub use dispatch::{supported_calls, Call};
+pub use dispatch::supported_calls;
+pub use handlers::Ctx;
+pub use modules::{Hooks, Modules, NoHooks, Pending, Prepared, Pseudo, ServedModule, WriteCx};

@@ -87,7 +87,7 @@ fn register() {
         ACTIONS,
         "Actions, by verb, resource type (unknown for unsupported calls) and error code (0: ok)"
     );
-    for (verb, resource) in crate::supported_calls() {
+    for (verb, resource) in crate::supported_calls(&crate::modules::Modules::standard()) {
         metrics::counter!(
             ACTIONS,
             "verb" => verb.name(),

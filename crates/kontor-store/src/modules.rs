@@ -82,6 +82,11 @@ pub struct ModuleDef {
     /// The module whose field configuration its records are read with, when it is not its
     /// own (language versions are estates).
     pub fields_of: Option<&'static ModuleDef>,
+    /// The module holding its records' language versions (`estatelanguage`), if they have
+    /// any.
+    pub versions: Option<&'static ModuleDef>,
+    /// The single-select of countries that `countryIsoCodeType` shapes (addresses' `Land`).
+    pub country_field: Option<&'static str>,
     /// Fields the system sets on writes; clients cannot write them.
     pub system_fields: &'static [SystemField],
     /// `georangesearch` is documented for it (its records have coordinates).
@@ -166,6 +171,11 @@ impl Module {
             Storage::Table(t) => t.id_column,
             Storage::Documents => "id",
         }
+    }
+
+    /// The module of the records' language versions.
+    pub fn versions(self) -> Option<Module> {
+        self.0.versions.map(Module)
     }
 
     /// Rows are language versions, selected by `language`.
@@ -268,6 +278,8 @@ static ESTATE: ModuleDef = ModuleDef {
     storage: Storage::Table(&ESTATE_TABLE),
     catalog: &ESTATE_CATALOG,
     fields_of: None,
+    versions: Some(&ESTATE_LANGUAGE),
+    country_field: None,
     system_fields: &[
         SystemField {
             name: "erstellt_am",
@@ -299,6 +311,7 @@ static ESTATE_LANGUAGE: ModuleDef = ModuleDef {
     name: "estate_language",
     storage: Storage::Table(&ESTATE_LANGUAGE_TABLE),
     fields_of: Some(&ESTATE),
+    versions: None,
     ..ESTATE
 };
 
@@ -327,6 +340,8 @@ static ADDRESS: ModuleDef = ModuleDef {
     storage: Storage::Table(&ADDRESS_TABLE),
     catalog: &ADDRESS_CATALOG,
     fields_of: None,
+    versions: None,
+    country_field: Some("Land"),
     system_fields: &[
         SystemField {
             name: "Eintragsdatum",

@@ -1,10 +1,8 @@
-//! One module per resource type, one file per verb.
+//! One module per resource type, one file per verb; `records` serves every record module.
 
 pub(crate) mod actionkindtypes;
-pub(crate) mod address;
 pub(crate) mod basicsettings;
 pub(crate) mod confignewaddressfields;
-pub(crate) mod estate;
 pub(crate) mod estatecategories;
 pub(crate) mod fields;
 pub(crate) mod filters;
@@ -18,7 +16,7 @@ use kontor_store::{ApiUserId, StoreError, TenantId};
 
 /// Who is asking, and about which resource id.
 #[derive(Debug)]
-pub(crate) struct Ctx<'a> {
+pub struct Ctx<'a> {
     pub tenant: TenantId,
     pub api_user: ApiUserId,
     pub resourceid: &'a ResourceId,
@@ -39,4 +37,22 @@ pub(crate) struct Success {
 
 pub(crate) fn success() -> Success {
     Success { success: "success" }
+}
+
+/// The `module` parameter of the configuration calls (`get filters`,
+/// `get multiselectconfiguration`): a module with a field configuration.
+pub(crate) fn module_param(
+    params: kontor_proto::calls::params::Params<'_>,
+) -> Result<kontor_store::Module, ApiError> {
+    let name = params
+        .opt_str("module")?
+        .ok_or_else(|| ApiError::with_detail(ErrorCode::MissingParameter, "module"))?;
+    kontor_store::Module::by_name(name).ok_or_else(|| {
+        let known: Vec<&str> = kontor_store::modules::STANDARD
+            .iter()
+            .map(|m| m.name())
+            .collect();
+        ApiError::new(ErrorCode::InvalidNameForModule)
+            .hint(format!("{name}: Kontor configures {}", known.join(" and ")))
+    })
 }

@@ -133,6 +133,15 @@ pub trait RecordStore {
         changes: Map<String, Value>,
     ) -> impl Future<Output = Result<bool, StoreError>> + Send;
 
+    /// Deletes a record (with its language versions). `Ok(false)` when there is no such
+    /// record.
+    fn delete_record(
+        &self,
+        tenant: TenantId,
+        module: Module,
+        id: i64,
+    ) -> impl Future<Output = Result<bool, StoreError>> + Send;
+
     /// Reads one record by id.
     fn get_record(
         &self,

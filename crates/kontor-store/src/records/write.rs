@@ -207,6 +207,42 @@ impl RecordStore for Store {
         })
     }
 
+    async fn delete_record(
+        &self,
+        tenant: TenantId,
+        module: Module,
+        id: i64,
+    ) -> Result<bool, StoreError> {
+        let mut sql = Sql::default();
+        sql.push("DELETE FROM ")
+            .push(module.table())
+            .push(" WHERE tenant_id = ")
+            .bind(Bind::Int(tenant.0))
+            .push(" AND id = ")
+            .bind(Bind::Int(id));
+        if module.in_documents() {
+            sql.push(" AND module = ")
+                .bind(Bind::Text(module.name().to_string()));
+        }
+        // The versions go with their record (a foreign key cascades), so their counts too.
+        let mut touched = vec![module.name()];
+        touched.extend(module.versions().map(Module::name));
+        on_db!(&self.db, pool => {
+            let mut tx = pool.begin().await?;
+            let affected = bind_all!(sqlx::query(&sql.text), &sql.binds)
+                .execute(&mut *tx)
+                .await?
+                .rows_affected();
+            if affected > 0 {
+                for name in &touched {
+                    sqlx::query(BUMP_GENERATION).bind(tenant.0).bind(*name).execute(&mut *tx).await?;
+                }
+            }
+            tx.commit().await?;
+            Ok(affected > 0)
+        })
+    }
+
     async fn tenant_generation(&self, tenant: TenantId) -> Result<i64, StoreError> {
         self.sum_of_generations(tenant).await
     }

@@ -7,29 +7,32 @@
 use kontor_proto::calls::actionkindtypes::{ActionKindElements, GetParams, LabelMap, RECORD_TYPE};
 use kontor_proto::calls::params::Params;
 use kontor_proto::calls::CallParams;
-use kontor_proto::{ApiError, Data, Language, Record, RecordId};
-use kontor_store::{ActionKind, ActionKindStore};
+use kontor_proto::{Data, Language, Record, RecordId};
+use kontor_store::{ActionKind, ActionKindStore, Store};
 
 use crate::handlers::{store_error, Ctx};
+use crate::modules::Pending;
 
-pub(crate) async fn handle(
-    store: &impl ActionKindStore,
-    ctx: &Ctx<'_>,
-    params: Params<'_>,
-) -> Result<Data, ApiError> {
-    let params = GetParams::parse(params)?;
-    // German is the API's own language: its keys are the German names.
-    let lang = params.lang.unwrap_or(Language::DEU);
-    let kinds = store.action_kinds(ctx.tenant).await.map_err(store_error)?;
-    let records = kinds
-        .iter()
-        .enumerate()
-        .map(|(i, kind)| {
-            let elements = elements(kind, lang, &params.allow_automatic_types_for);
-            Record::new(RecordId::Int(i as i64), Some(RECORD_TYPE), &elements)
-        })
-        .collect();
-    Ok(Data::uncounted(records))
+pub(crate) fn handle<'a>(
+    store: &'a Store,
+    ctx: &'a Ctx<'a>,
+    params: Params<'a>,
+) -> Pending<'a, Data> {
+    Box::pin(async move {
+        let params = GetParams::parse(params)?;
+        // German is the API's own language: its keys are the German names.
+        let lang = params.lang.unwrap_or(Language::DEU);
+        let kinds = store.action_kinds(ctx.tenant).await.map_err(store_error)?;
+        let records = kinds
+            .iter()
+            .enumerate()
+            .map(|(i, kind)| {
+                let elements = elements(kind, lang, &params.allow_automatic_types_for);
+                Record::new(RecordId::Int(i as i64), Some(RECORD_TYPE), &elements)
+            })
+            .collect();
+        Ok(Data::uncounted(records))
+    })
 }
 
 fn elements(kind: &ActionKind, lang: Language, automatic_for: &[String]) -> ActionKindElements {

@@ -19,66 +19,69 @@ use kontor_proto::calls::settings::{
 };
 use kontor_proto::calls::CallParams;
 use kontor_proto::{ApiError, Data, Record, RecordId};
-use kontor_store::{SettingsStore, TenantSettings};
+use kontor_store::{SettingsStore, Store, TenantSettings};
 
 use crate::handlers::settings::setting;
 use crate::handlers::{store_error, Ctx};
+use crate::modules::Pending;
 
-pub(crate) async fn handle(
-    store: &impl SettingsStore,
-    ctx: &Ctx<'_>,
-    params: Params<'_>,
-) -> Result<Data, ApiError> {
-    let params = BasicSettingsParams::parse(params)?;
-    let settings = store
-        .tenant_settings(ctx.tenant)
-        .await
-        .map_err(store_error)?;
-    let text = |group: &str, name: &str| -> Result<String, ApiError> {
-        Ok(settings.get(setting(group, name)?).to_string())
-    };
-    let characteristics_ci = params
-        .characteristics_ci
-        .map(|names| {
-            names
-                .into_iter()
-                .map(|name| Ok((name, ci_value(&settings, name)?)))
-                .collect::<Result<Vec<_>, ApiError>>()
-                .map(Entries)
-        })
-        .transpose()?;
-    let team = params
-        .team
-        .map(|names| {
-            names
-                .into_iter()
-                .map(|name| Ok((name, text("team", name)?)))
-                .collect::<Result<Vec<_>, ApiError>>()
-                .map(Entries)
-        })
-        .transpose()?;
-    let permissions = params
-        .permissions
-        .map(|names| {
-            names
-                .into_iter()
-                .map(|name| Ok((name, permission(&settings, name)?)))
-                .collect::<Result<Vec<_>, ApiError>>()
-                .map(Entries)
-        })
-        .transpose()?;
-    let elements = BasicSettingsElements {
-        basic_data: BasicData {
-            characteristics_ci,
-            permissions,
-            team,
-        },
-    };
-    Ok(Data::uncounted(vec![Record::new(
-        RecordId::Int(0),
-        None,
-        &elements,
-    )]))
+pub(crate) fn handle<'a>(
+    store: &'a Store,
+    ctx: &'a Ctx<'a>,
+    params: Params<'a>,
+) -> Pending<'a, Data> {
+    Box::pin(async move {
+        let params = BasicSettingsParams::parse(params)?;
+        let settings = store
+            .tenant_settings(ctx.tenant)
+            .await
+            .map_err(store_error)?;
+        let text = |group: &str, name: &str| -> Result<String, ApiError> {
+            Ok(settings.get(setting(group, name)?).to_string())
+        };
+        let characteristics_ci = params
+            .characteristics_ci
+            .map(|names| {
+                names
+                    .into_iter()
+                    .map(|name| Ok((name, ci_value(&settings, name)?)))
+                    .collect::<Result<Vec<_>, ApiError>>()
+                    .map(Entries)
+            })
+            .transpose()?;
+        let team = params
+            .team
+            .map(|names| {
+                names
+                    .into_iter()
+                    .map(|name| Ok((name, text("team", name)?)))
+                    .collect::<Result<Vec<_>, ApiError>>()
+                    .map(Entries)
+            })
+            .transpose()?;
+        let permissions = params
+            .permissions
+            .map(|names| {
+                names
+                    .into_iter()
+                    .map(|name| Ok((name, permission(&settings, name)?)))
+                    .collect::<Result<Vec<_>, ApiError>>()
+                    .map(Entries)
+            })
+            .transpose()?;
+        let elements = BasicSettingsElements {
+            basic_data: BasicData {
+                characteristics_ci,
+                permissions,
+                team,
+            },
+        };
+        Ok(Data::uncounted(vec![Record::new(
+            RecordId::Int(0),
+            None,
+            &elements,
+        )]))
+    })
 }
 
 fn ci_value(settings: &TenantSettings, name: &str) -> Result<CiValue, ApiError> {

@@ -18,10 +18,12 @@ use kontor_proto::{ApiError, Data, ErrorCode, Language, Record, RecordId};
 use kontor_store::fields::FieldDef;
 use kontor_store::FieldStore;
 use kontor_store::Module;
+use kontor_store::Store;
 use serde::Serialize;
 use serde_json::{Map, Value};
 
 use crate::handlers::{store_error, Ctx};
+use crate::modules::Pending;
 
 /// Every module name `get fields` knows, in the order it lists them without `modules`.
 const MODULES: &[&str] = &[
@@ -51,68 +53,70 @@ struct Options {
     show_dependencies: bool,
 }
 
-pub(crate) async fn handle(
-    store: &impl FieldStore,
-    ctx: &Ctx<'_>,
-    params: Params<'_>,
-) -> Result<Data, ApiError> {
-    let flag = |name: &str| -> Result<bool, ApiError> {
-        match params.0.get(name) {
-            None | Some(Value::Null) => Ok(false),
-            Some(Value::Bool(b)) => Ok(*b),
-            Some(Value::Number(n)) => Ok(n.as_i64() == Some(1)),
-            Some(Value::String(s)) => Ok(s == "1" || s == "true"),
-            Some(_) => Err(
-                ApiError::with_detail(ErrorCode::InvalidValueForParameter, name)
-                    .hint("use true or false"),
-            ),
-        }
-    };
-    let options = Options {
-        labels: flag("labels")?,
-        lang: params.opt_language("language")?.unwrap_or(Language::DEU),
-        field_list: params
-            .str_list("fieldList")?
-            .into_iter()
-            .map(str::to_string)
-            .collect(),
-        real_types: flag("realDataTypes")?,
-        measure: flag("showFieldMeasureFormat")?,
-        content: flag("showContent")?,
-        table: flag("showTable")?,
-        only_inactive: flag("showOnlyInactive")?,
-        show_filters: flag("showfieldfilters")?,
-        show_dependencies: flag("showfielddependencies")?,
-    };
-    let requested = params.str_list("modules")?;
-    let modules: Vec<&str> = if requested.is_empty() {
-        MODULES.to_vec()
-    } else {
-        requested
-    };
-    if let Some(bad) = modules.iter().find(|m| !MODULES.contains(m)) {
-        return Err(ApiError::new(ErrorCode::InvalidNameForModule)
-            .hint(format!("{bad}: use one of {}", MODULES.join(", "))));
-    }
-    let mut records = Vec::with_capacity(modules.len());
-    for name in modules {
-        let elements = match Module::by_name(name) {
-            Some(module) => {
-                let config = store
-                    .field_config(ctx.tenant, module)
-                    .await
-                    .map_err(store_error)?;
-                module_elements(module, config.fields(), &options)
+pub(crate) fn handle<'a>(
+    store: &'a Store,
+    ctx: &'a Ctx<'a>,
+    params: Params<'a>,
+) -> Pending<'a, Data> {
+    Box::pin(async move {
+        let flag = |name: &str| -> Result<bool, ApiError> {
+            match params.0.get(name) {
+                None | Some(Value::Null) => Ok(false),
+                Some(Value::Bool(b)) => Ok(*b),
+                Some(Value::Number(n)) => Ok(n.as_i64() == Some(1)),
+                Some(Value::String(s)) => Ok(s == "1" || s == "true"),
+                Some(_) => Err(
+                    ApiError::with_detail(ErrorCode::InvalidValueForParameter, name)
+                        .hint("use true or false"),
+                ),
             }
-            None => Map::new(),
         };
-        records.push(Record::new(
-            RecordId::Key(name.to_string()),
-            Some(""),
-            &elements,
-        ));
-    }
-    Ok(Data::uncounted(records))
+        let options = Options {
+            labels: flag("labels")?,
+            lang: params.opt_language("language")?.unwrap_or(Language::DEU),
+            field_list: params
+                .str_list("fieldList")?
+                .into_iter()
+                .map(str::to_string)
+                .collect(),
+            real_types: flag("realDataTypes")?,
+            measure: flag("showFieldMeasureFormat")?,
+            content: flag("showContent")?,
+            table: flag("showTable")?,
+            only_inactive: flag("showOnlyInactive")?,
+            show_filters: flag("showfieldfilters")?,
+            show_dependencies: flag("showfielddependencies")?,
+        };
+        let requested = params.str_list("modules")?;
+        let modules: Vec<&str> = if requested.is_empty() {
+            MODULES.to_vec()
+        } else {
+            requested
+        };
+        if let Some(bad) = modules.iter().find(|m| !MODULES.contains(m)) {
+            return Err(ApiError::new(ErrorCode::InvalidNameForModule)
+                .hint(format!("{bad}: use one of {}", MODULES.join(", "))));
+        }
+        let mut records = Vec::with_capacity(modules.len());
+        for name in modules {
+            let elements = match Module::by_name(name) {
+                Some(module) => {
+                    let config = store
+                        .field_config(ctx.tenant, module)
+                        .await
+                        .map_err(store_error)?;
+                    module_elements(module, config.fields(), &options)
+                }
+                None => Map::new(),
+            };
+            records.push(Record::new(
+                RecordId::Key(name.to_string()),
+                Some(""),
+                &elements,
+            ));
+        }
+        Ok(Data::uncounted(records))
+    })
 }
 
 fn module_label(module: Module, lang: Language) -> &'static str {

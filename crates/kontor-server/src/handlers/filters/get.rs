@@ -10,12 +10,13 @@
 
 use kontor_proto::calls::params::Params;
 use kontor_proto::response::Meta;
-use kontor_proto::{ApiError, Data, ErrorCode, Record, RecordId};
+use kontor_proto::{Data, Record, RecordId};
 use kontor_store::FilterStore;
-use kontor_store::Module;
+use kontor_store::Store;
 use serde::Serialize;
 
 use crate::handlers::{store_error, Ctx};
+use crate::modules::Pending;
 
 #[derive(Debug, Serialize)]
 struct FilterElements<'a> {
@@ -27,38 +28,34 @@ struct FilterElements<'a> {
     group_id: Option<i64>,
 }
 
-pub(crate) async fn handle(
-    store: &impl FilterStore,
-    ctx: &Ctx<'_>,
-    params: Params<'_>,
-) -> Result<Data, ApiError> {
-    let name = params
-        .opt_str("module")?
-        .ok_or_else(|| ApiError::with_detail(ErrorCode::MissingParameter, "module"))?;
-    let module = Module::by_name(name).ok_or_else(|| {
-        ApiError::new(ErrorCode::InvalidNameForModule)
-            .hint(format!("{name}: use estate or address"))
-    })?;
-    let filters = store
-        .list_filters(ctx.tenant, module)
-        .await
-        .map_err(store_error)?;
-    let records: Vec<Record> = filters
-        .iter()
-        .map(|f| {
-            let elements = FilterElements {
-                scope: &f.scope,
-                name: &f.name,
-                user_id: None,
-                group_id: None,
-            };
-            Record::new(RecordId::Int(f.id), Some("filter"), &elements)
+pub(crate) fn handle<'a>(
+    store: &'a Store,
+    ctx: &'a Ctx<'a>,
+    params: Params<'a>,
+) -> Pending<'a, Data> {
+    Box::pin(async move {
+        let module = crate::handlers::module_param(params)?;
+        let filters = store
+            .list_filters(ctx.tenant, module)
+            .await
+            .map_err(store_error)?;
+        let records: Vec<Record> = filters
+            .iter()
+            .map(|f| {
+                let elements = FilterElements {
+                    scope: &f.scope,
+                    name: &f.name,
+                    user_id: None,
+                    group_id: None,
+                };
+                Record::new(RecordId::Int(f.id), Some("filter"), &elements)
+            })
+            .collect();
+        Ok(Data {
+            meta: Meta {
+                cntabsolute: Some(records.len() as u64),
+            },
+            records,
         })
-        .collect();
-    Ok(Data {
-        meta: Meta {
-            cntabsolute: Some(records.len() as u64),
-        },
-        records,
     })
 }

@@ -5,9 +5,10 @@ use kontor_proto::{ApiError, ErrorCode};
 use kontor_store::fields::{FieldConfig, FieldDef, FieldType};
 use kontor_store::geo;
 use kontor_store::records::{
-    contact_field, effective_kind, FieldCondition, FieldSort, GeoCircle, Module, RecordQuery,
-    ValueKind,
+    effective_kind, FieldCondition, FieldSort, GeoCircle, Module, RecordQuery, ValueKind,
 };
+
+use crate::modules::{Hooks, Pseudo};
 
 /// The store's comparison kind of a field type.
 pub(crate) fn value_kind(ty: FieldType) -> ValueKind {
@@ -19,44 +20,43 @@ pub(crate) fn value_kind(ty: FieldType) -> ValueKind {
 }
 
 /// A field that may be read, filtered or sorted: configured fields, the record id, and the
-/// address contact pseudo-fields.
+/// module's pseudo-fields.
 pub(crate) enum Readable<'a> {
     Field(&'a FieldDef),
     Id,
     Uuid,
-    /// Address contact entries (`email`, `defaultphone`, …), kept beside the fields; the
-    /// store knows where and filters on them.
-    Contacts,
-    /// Addresses' `imageUrl`, the passport photo: Kontor keeps no files.
-    Image,
+    Pseudo(Pseudo),
 }
 
-pub(crate) fn readable<'a>(
-    config: &'a FieldConfig,
-    module: Module,
-    id_field: &str,
-    name: &str,
-) -> Option<Readable<'a>> {
-    if name == id_field {
-        return Some(Readable::Id);
+/// What a read's names are resolved against: the tenant's configuration of the module, and
+/// the module's own pseudo-fields.
+pub(crate) struct Fields<'a> {
+    pub config: &'a FieldConfig,
+    /// The module read (for language versions, the versions).
+    pub module: Module,
+    pub hooks: &'a dyn Hooks,
+}
+
+impl<'a> Fields<'a> {
+    pub(crate) fn readable(&self, name: &str) -> Option<Readable<'a>> {
+        if name == self.module.id_field {
+            return Some(Readable::Id);
+        }
+        if name == "uuid" {
+            return Some(Readable::Uuid);
+        }
+        if let Some(pseudo) = self.hooks.pseudo_field(name) {
+            return Some(Readable::Pseudo(pseudo));
+        }
+        self.config.get(name).map(Readable::Field)
     }
-    if name == "uuid" {
-        return Some(Readable::Uuid);
-    }
-    if contact_field(module, name).is_some() {
-        return Some(Readable::Contacts);
-    }
-    if module == Module::ADDRESS && name == "imageUrl" {
-        return Some(Readable::Image);
-    }
-    config.get(name).map(Readable::Field)
 }
 
 fn kind_of(r: &Readable<'_>) -> ValueKind {
     match r {
         Readable::Field(f) => value_kind(f.ty),
         Readable::Id => ValueKind::Number,
-        Readable::Uuid | Readable::Contacts | Readable::Image => ValueKind::Text,
+        Readable::Uuid | Readable::Pseudo(_) => ValueKind::Text,
     }
 }
 
@@ -67,7 +67,7 @@ fn not_comparable(field: &Readable<'_>) -> Option<String> {
         Readable::Uuid => {
             Some("uuid cannot be filtered or sorted on yet; read by resourceid instead".into())
         }
-        Readable::Image => Some("imageUrl is the passport photo's link, not a value".into()),
+        Readable::Pseudo(Pseudo::Unstored) => Some("it names a file, not a value".into()),
         Readable::Field(FieldDef {
             computed: Some(computed),
             name,
@@ -82,12 +82,11 @@ fn not_comparable(field: &Readable<'_>) -> Option<String> {
 
 /// Builds the store query. `ids` restricts to records (`resourceid`, `recordids`).
 pub(crate) fn resolve(
-    config: &FieldConfig,
-    module: Module,
-    id_field: &str,
+    fields: &Fields<'_>,
     params: &ReadParams,
     ids: Option<Vec<i64>>,
 ) -> Result<RecordQuery, ApiError> {
+    let module = fields.module;
     let mut conditions = Vec::with_capacity(params.filter.len());
     // The docs: a filter is ignored when a single record is read by its id.
     let filters = if ids.is_some() && params.recordids.is_empty() {
@@ -96,7 +95,8 @@ pub(crate) fn resolve(
         &params.filter[..]
     };
     for c in filters {
-        let field = readable(config, module, id_field, &c.field)
+        let field = fields
+            .readable(&c.field)
             .ok_or_else(|| ApiError::with_detail(ErrorCode::UnknownField, c.field.as_str()))?;
         if let Some(why) = not_comparable(&field) {
             return Err(
@@ -117,14 +117,14 @@ pub(crate) fn resolve(
     }
     let mut sort = Vec::with_capacity(params.sort.len());
     for s in &params.sort {
-        let field = readable(config, module, id_field, &s.field).ok_or_else(|| {
+        let field = fields.readable(&s.field).ok_or_else(|| {
             ApiError::new(ErrorCode::UnknownSortField).hint(format!("{} is not a field", s.field))
         })?;
         if let Some(why) = not_comparable(&field) {
             return Err(ApiError::new(ErrorCode::UnknownSortField).hint(why));
         }
         let kind = effective_kind(module, &s.field, kind_of(&field));
-        if kind == ValueKind::Multi || matches!(field, Readable::Contacts) {
+        if kind == ValueKind::Multi || matches!(field, Readable::Pseudo(_)) {
             return Err(ApiError::new(ErrorCode::UnknownSortField)
                 .hint(format!("{} cannot be sorted on", s.field)));
         }
@@ -135,16 +135,15 @@ pub(crate) fn resolve(
         });
     }
     for name in &params.data {
-        if readable(config, module, id_field, name).is_none() {
+        if fields.readable(name).is_none() {
             return Err(ApiError::with_detail(
                 ErrorCode::UnknownField,
                 name.as_str(),
             ));
         }
     }
-    // The docs offer the radius search on estates only, and only estates keep their
-    // coordinates in the indexed columns it compares.
-    if module == Module::ADDRESS && params.georangesearch.is_some() {
+    // The docs offer the radius search on estates only.
+    if !module.radius_search && params.georangesearch.is_some() {
         return Err(
             ApiError::with_detail(ErrorCode::InvalidValueForParameter, "georangesearch").hint(
                 "the radius search works on estates; filter addresses on breitengrad and laengengrad with between",

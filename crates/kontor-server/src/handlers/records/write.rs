@@ -4,13 +4,9 @@
 
 use kontor_proto::{ApiError, ErrorCode};
 use kontor_store::fields::{FieldConfig, FieldDef, FieldType};
+use kontor_store::modules::Stamp;
+use kontor_store::Module;
 use serde_json::{Map, Value};
-
-/// How an unknown field is reported; estates and addresses use different codes.
-#[derive(Debug, Clone, Copy)]
-pub(crate) struct WriteRules {
-    pub unknown_field: ErrorCode,
-}
 
 /// The configured defaults of the fields a create leaves out (estate `status` "1", address
 /// `Land` "DEU"), so that a new record reads like one made in the CRM.
@@ -29,14 +25,14 @@ pub(crate) fn apply_defaults(config: &FieldConfig, doc: &mut Map<String, Value>)
 /// Validates every field of a write; nothing is written unless all of them pass.
 pub(crate) fn validate(
     config: &FieldConfig,
-    rules: WriteRules,
+    module: Module,
     data: &Map<String, Value>,
 ) -> Result<Map<String, Value>, ApiError> {
     let mut out = Map::new();
     for (name, value) in data {
         let field = config
             .get(name)
-            .ok_or_else(|| ApiError::with_detail(rules.unknown_field, name.as_str()))?;
+            .ok_or_else(|| ApiError::with_detail(module.unknown_field, name.as_str()))?;
         if field.read_only {
             return Err(
                 ApiError::with_detail(ErrorCode::InvalidInputField, name.as_str())
@@ -176,7 +172,19 @@ fn is_datetime(text: &str) -> bool {
     kontor_proto::time::parse_datetime(text).is_some()
 }
 
-pub(crate) use kontor_proto::time::datetime_now;
+/// Sets the module's system fields: those of every write, and with `create` those of a new
+/// record only. `now` is one time for the whole request, `YYYY-MM-DD HH:MM:SS`.
+pub(crate) fn stamp(module: Module, doc: &mut Map<String, Value>, now: &str, create: bool) {
+    for field in module.system_fields {
+        if field.on_modify || create {
+            let value = match field.value {
+                Stamp::Date => now.get(..10).unwrap_or(now),
+                Stamp::DateTime => now,
+            };
+            doc.insert(field.name.into(), Value::String(value.to_string()));
+        }
+    }
+}
 
 #[cfg(test)]
 mod tests {

@@ -1,4 +1,13 @@
-//! The read shared by `read estate` and `read address`.
+//! `read <module>`: a list of records, several by `recordids`, or one by `resourceid`, for
+//! every module.
+//!
+//! ```json
+//! {"actionid":"urn:onoffice-de-ns:smart:2.5:smartml:action:read","resourceid":"",
+//!  "resourcetype":"estate","parameters":{"data":["Id","kaufpreis"],
+//!  "filter":{"status":[{"op":"=","val":1}]},"sortby":{"kaufpreis":"ASC"},"listlimit":20}}
+//! ```
+//! → `{"meta":{"cntabsolute":9},"records":[{"id":15,"type":"estate",
+//!    "elements":{"Id":"15","kaufpreis":"245000.00"}}]}`
 
 use kontor_proto::calls::params::Params;
 use kontor_proto::calls::read::CountryIsoCode;
@@ -13,54 +22,37 @@ use kontor_store::records::{DocValue, Module, RecordQuery, StoredRecord};
 use kontor_store::{FieldStore, FilterStore, RecordStore};
 use serde_json::Value;
 
-use super::query::{readable, resolve, Readable};
+use super::query::{resolve, Fields, Readable};
 use super::render::{self, render, Style};
 use crate::handlers::{store_error, Ctx};
-
-/// What differs between the modules' reads.
-#[derive(Debug, Clone, Copy)]
-pub(crate) struct ReadSpec {
-    pub module: Module,
-    pub record_module: Module,
-    pub record_type: &'static str,
-    /// `Id` for estates, `id` for addresses.
-    pub id_field: &'static str,
-    /// Addresses always carry `"id": <int>` in their elements; estates never do.
-    pub id_in_elements: bool,
-    /// Integer fields are JSON numbers in raw mode (addresses' `KdNr`), not strings.
-    pub integers_as_numbers: bool,
-    /// Writes a pseudo-field (address contacts) into the record's elements.
-    pub pseudo: fn(&str, &StoredRecord, &mut DataWriter),
-}
+use crate::modules::ServedModule;
 
 /// The `data` of the answer, written as it is rendered (`kontor_proto::data_writer`).
-pub(crate) async fn read(
+pub(crate) async fn run(
     store: &(impl RecordStore + FieldStore + FilterStore),
     ctx: &Ctx<'_>,
-    spec: ReadSpec,
+    served: &ServedModule,
     params: Params<'_>,
 ) -> Result<RenderedData, ApiError> {
+    let main = served.module;
     let mut params = ReadParams::parse(params)?;
     // Saved filters belong to the module (`kontor filter add estate`), language versions
-    // included: they are estates, so the filter is looked up before the read turns to them.
+    // included: they are its records, so the filter is looked up before the read turns to
+    // them.
     if let Some(id) = params.filterid {
         params
             .filter
-            .extend(saved_filter(store, ctx, spec, id).await?);
+            .extend(saved_filter(store, ctx, main, id).await?);
     }
-    // A language other than the main one reads the estates' language versions.
-    let language = params
+    // A language other than the main one reads the records' language versions.
+    let version = params
         .estatelanguage
-        .filter(|l| *l != Language::DEU && spec.module == Module::ESTATE);
-    let spec = match language {
-        Some(_) => ReadSpec {
-            record_module: Module::ESTATE_LANGUAGE,
-            ..spec
-        },
-        None => spec,
-    };
+        .filter(|l| *l != Language::DEU)
+        .and_then(|l| main.versions().map(|m| (l, m)));
+    let module = version.map(|(_, m)| m).unwrap_or(main);
+    let language = version.map(|(l, _)| l);
     let config = store
-        .field_config(ctx.tenant, spec.module)
+        .field_config(ctx.tenant, main)
         .await
         .map_err(store_error)?;
     let ids = match ctx.resourceid.record_id() {
@@ -68,37 +60,42 @@ pub(crate) async fn read(
         None if !params.recordids.is_empty() => Some(params.recordids.clone()),
         None => None,
     };
-    let mut query: RecordQuery = resolve(&config, spec.record_module, spec.id_field, &params, ids)?;
+    let fields = Fields {
+        config: &config,
+        module,
+        hooks: served.hooks,
+    };
+    let mut query: RecordQuery = resolve(&fields, &params, ids)?;
     query.language = language.map(|l| l.to_string());
-    // Estate elements come from the document fields named in `data` only, and those that
-    // computed ones are computed from; address elements also read the contact entries, so
-    // addresses load whole documents.
-    if spec.module == Module::ESTATE {
+    // Elements come from the document fields named in `data` only, and those that computed
+    // ones are computed from, unless the module's pseudo-fields read whole documents.
+    if !served.hooks.whole_documents() {
         query.fields = Some(projection(&config, &params.data));
     }
     let page = store
-        .query_records(ctx.tenant, spec.record_module, &query)
+        .query_records(ctx.tenant, module, &query)
         .await
         .map_err(store_error)?;
     let style = Style {
         formatted: params.formatoutput,
         lang: params.outputlanguage.unwrap_or(Language::DEU),
-        integers_as_numbers: spec.integers_as_numbers && !params.formatoutput,
+        integers_as_numbers: main.integers_as_numbers && !params.formatoutput,
     };
     let extras = Extras {
+        versions: main.versions().is_some(),
         language: params
             .addestatelanguage
             .then(|| language.map(|l| l.to_string()).unwrap_or_default()),
         main_lang_id: params.add_main_lang_id,
         country: params.country_iso_code,
     };
-    let columns = columns(&config, spec, &params.data, &extras);
+    let columns = columns(&fields, main, &params.data, &extras);
     let mut out = DataWriter::new(Some(page.total), page.records.len());
     let mut scratch = String::new();
     for record in &page.records {
-        out.record(&RecordId::Int(record.id), Some(spec.record_type));
+        out.record(&RecordId::Int(record.id), Some(main.name()));
         for column in &columns {
-            column.write(record, spec, style, &mut out, &mut scratch);
+            column.write(record, served, style, &mut out, &mut scratch);
         }
         out.end_record();
     }
@@ -124,13 +121,16 @@ fn projection(config: &FieldConfig, data: &[String]) -> Vec<String> {
     fields
 }
 
-/// What `addestatelanguage` and `addMainLangId` add to estate elements.
+/// What `addestatelanguage` and `addMainLangId` add to the elements of modules with
+/// language versions.
 #[derive(Debug, Clone)]
 struct Extras {
+    /// The module has language versions.
+    versions: bool,
     /// The record's language: `""` for the main language, `ENG` for a version.
     language: Option<String>,
     main_lang_id: bool,
-    /// `countryIsoCodeType` (addresses' `Land`).
+    /// `countryIsoCodeType` (the module's country field, addresses' `Land`).
     country: Option<CountryIsoCode>,
 }
 
@@ -170,13 +170,13 @@ enum Source<'c> {
     Pseudo(&'c str),
 }
 
-/// The elements in the order the answer has them: for addresses `id` first, for estates
-/// the language extras, then the requested fields. A key named twice keeps its first place
+/// The elements in the order the answer has them: the id where the module has it in its
+/// elements (addresses), the language extras, then the requested fields. A key named twice keeps its first place
 /// and its last value, as building the elements as a map did (a pseudo-field named twice
 /// is written once so).
 fn columns<'c>(
-    config: &'c FieldConfig,
-    spec: ReadSpec,
+    fields: &Fields<'c>,
+    main: Module,
     data: &'c [String],
     extras: &'c Extras,
 ) -> Vec<Column<'c>> {
@@ -188,10 +188,10 @@ fn columns<'c>(
             None => columns.push(Column { key, source }),
         }
     };
-    if spec.id_in_elements {
+    if main.id_in_elements {
         put("id", Source::IdNumber);
     }
-    if spec.module == Module::ESTATE {
+    if extras.versions {
         if let Some(language) = &extras.language {
             put("language", Source::Language(language));
         }
@@ -200,20 +200,20 @@ fn columns<'c>(
         }
     }
     for (index, name) in data.iter().enumerate() {
-        let source = match readable(config, spec.record_module, spec.id_field, name) {
-            Some(Readable::Id) if spec.id_in_elements => continue,
+        let source = match fields.readable(name) {
+            Some(Readable::Id) if main.id_in_elements => continue,
             Some(Readable::Id) => Source::IdText,
             Some(Readable::Uuid) => Source::Uuid,
             Some(Readable::Field(field)) => match field.computed {
                 Some(computed) => Source::Computed { field, computed },
-                None if spec.module == Module::ADDRESS && name == "Land" => Source::Country {
+                None if main.country_field == Some(name.as_str()) => Source::Country {
                     field,
                     name,
                     code: extras.country,
                 },
                 None => Source::Field { field, name, index },
             },
-            Some(Readable::Contacts | Readable::Image) | None => Source::Pseudo(name),
+            Some(Readable::Pseudo(_)) | None => Source::Pseudo(name),
         };
         put(name, source);
     }
@@ -224,13 +224,13 @@ impl Column<'_> {
     fn write(
         &self,
         record: &StoredRecord,
-        spec: ReadSpec,
+        served: &ServedModule,
         style: Style,
         out: &mut DataWriter,
         scratch: &mut String,
     ) {
         if let Source::Pseudo(name) = self.source {
-            return (spec.pseudo)(name, record, out);
+            return served.hooks.render_pseudo(name, record, out);
         }
         out.key(&self.key);
         match self.source {
@@ -297,12 +297,12 @@ fn country(
 async fn saved_filter(
     store: &impl FilterStore,
     ctx: &Ctx<'_>,
-    spec: ReadSpec,
+    module: Module,
     id: i64,
 ) -> Result<Vec<kontor_proto::calls::read::Condition>, ApiError> {
     let unknown = || ApiError::with_detail(ErrorCode::RequestedFilteridUnknown, id.to_string());
     let saved = store
-        .get_filter(ctx.tenant, spec.record_module, id)
+        .get_filter(ctx.tenant, module, id)
         .await
         .map_err(store_error)?
         .ok_or_else(unknown)?;

@@ -1,0 +1,228 @@
+//! What addresses do their own way: fields sent flat, contact entries beside them, customer
+//! numbers, and creates that find the address they duplicate.
+//!
+//! ```json
+//! {"Vorname":"Max","Name":"Muster","email":"max@example.org","phone":"0241 123456",
+//!  "checkDuplicate":true}
+//! ```
+//! With `checkDuplicate`, an address with the same e-mail address is updated instead (the
+//! lowest id when there are several), or left alone with `noOverrideByDuplicate`; its id is
+//! answered either way.
+
+pub(crate) mod contacts;
+
+use kontor_proto::calls::params::Params;
+use kontor_proto::calls::read::{FilterOp, Operand, Scalar};
+use kontor_proto::data_writer::DataWriter;
+use kontor_proto::{ApiError, ErrorCode};
+use kontor_store::records::{FieldCondition, RecordQuery, StoredRecord, ValueKind};
+use kontor_store::RecordStore;
+use serde_json::{Map, Value};
+
+use self::contacts::{Entry, CONTACTS};
+use super::{Hooks, Pending, Prepared, Pseudo, WriteCx};
+use crate::handlers::store_error;
+
+/// Per-tenant counters of customer numbers (`KdNr`) and contact entries.
+const KDNR_COUNTER: &str = "address_kdnr";
+const CONTACT_COUNTER: &str = "address_contact";
+
+/// Parameters that steer the call rather than name fields.
+const CONTROL: &[&str] = &[
+    "checkDuplicate",
+    "noOverrideByDuplicate",
+    "outlookSync",
+    "extendedclaim",
+    "default_phone",
+    "default_fax",
+    "default_email",
+];
+
+#[derive(Debug)]
+pub(crate) struct AddressHooks;
+
+impl Hooks for AddressHooks {
+    /// The parameters themselves, but for the call's options and the contact entries.
+    fn write_fields(&self, params: &Map<String, Value>) -> Result<Map<String, Value>, ApiError> {
+        Ok(params
+            .iter()
+            .filter(|(k, _)| {
+                !CONTROL.contains(&k.as_str()) && !contacts::TYPES.contains(&k.as_str())
+            })
+            .map(|(k, v)| (k.clone(), v.clone()))
+            .collect())
+    }
+
+    fn prepare_create<'a>(
+        &'a self,
+        cx: &'a WriteCx<'a>,
+        mut doc: Map<String, Value>,
+    ) -> Pending<'a, Prepared> {
+        Box::pin(async move {
+            let params = Params(cx.params);
+            let mut entries = contacts::from_create(&mut cx.params.clone())?;
+            contacts::settle_defaults(&mut entries);
+            contacts::check_lengths(&entries, cx.config)?;
+            if params.flag("checkDuplicate")? {
+                if let Some(id) = duplicate_of(cx, &entries).await? {
+                    if !params.flag("noOverrideByDuplicate")? {
+                        merge_into(cx, id, doc, entries).await?;
+                    }
+                    return Ok(Prepared::Existing(id));
+                }
+            }
+            let kdnr = cx
+                .store
+                .next_ids(cx.ctx.tenant, KDNR_COUNTER, 1)
+                .await
+                .map_err(store_error)?;
+            doc.insert("KdNr".into(), Value::from(kdnr));
+            assign_ids(cx, &mut entries).await?;
+            if let Some(email) = contacts::main_email(&entries) {
+                doc.insert("Email".into(), Value::String(email));
+            }
+            if !entries.is_empty() {
+                doc.insert(CONTACTS.into(), contacts::to_value(&entries));
+            }
+            Ok(Prepared::Insert(doc))
+        })
+    }
+
+    /// Contact entries change by action objects (`{"action":"add",…}`) beside the fields.
+    fn modify<'a>(
+        &'a self,
+        cx: &'a WriteCx<'a>,
+        id: i64,
+        mut changes: Map<String, Value>,
+    ) -> Pending<'a, bool> {
+        Box::pin(async move {
+            let Some(existing) = cx
+                .store
+                .get_record(cx.ctx.tenant, cx.module, id)
+                .await
+                .map_err(store_error)?
+            else {
+                return Ok(false);
+            };
+            let mut entries = contacts::entries(&existing.doc.as_map());
+            // New entries get id 0 here and real ids once everything has validated, so
+            // that a refused request consumes nothing.
+            let mut placeholder = || 0;
+            let touched =
+                contacts::apply_modify(&mut entries, &mut cx.params.clone(), &mut placeholder)?;
+            contacts::settle_defaults(&mut entries);
+            if touched {
+                contacts::check_lengths(&entries, cx.config)?;
+                let mut fresh: Vec<&mut Entry> = entries.iter_mut().filter(|e| e.id == 0).collect();
+                number(cx, &mut fresh).await?;
+                changes.insert(CONTACTS.into(), contacts::to_value(&entries));
+                changes.insert(
+                    "Email".into(),
+                    Value::String(contacts::main_email(&entries).unwrap_or_default()),
+                );
+            }
+            cx.store
+                .update_record(cx.ctx.tenant, cx.module, id, changes)
+                .await
+                .map_err(store_error)
+        })
+    }
+
+    fn pseudo_field(&self, name: &str) -> Option<Pseudo> {
+        match name {
+            "phone" | "mobile" | "fax" | "email" | "defaultphone" | "defaultfax"
+            | "defaultemail" => Some(Pseudo::Entries),
+            // The passport photo: Kontor keeps no files.
+            "imageUrl" => Some(Pseudo::Unstored),
+            _ => None,
+        }
+    }
+
+    fn render_pseudo(&self, name: &str, record: &StoredRecord, out: &mut DataWriter) {
+        contacts::render(name, record, out);
+    }
+
+    fn whole_documents(&self) -> bool {
+        true
+    }
+}
+
+async fn assign_ids(cx: &WriteCx<'_>, entries: &mut [Entry]) -> Result<(), ApiError> {
+    let mut all: Vec<&mut Entry> = entries.iter_mut().collect();
+    number(cx, &mut all).await
+}
+
+/// Gives `entries` fresh contact ids, in order.
+async fn number(cx: &WriteCx<'_>, entries: &mut [&mut Entry]) -> Result<(), ApiError> {
+    if entries.is_empty() {
+        return Ok(());
+    }
+    let last = cx
+        .store
+        .next_ids(cx.ctx.tenant, CONTACT_COUNTER, entries.len() as u32)
+        .await
+        .map_err(store_error)?;
+    let first = last - entries.len() as i64 + 1;
+    for (i, e) in entries.iter_mut().enumerate() {
+        e.id = first + i as i64;
+    }
+    Ok(())
+}
+
+/// The lowest id of an address sharing one of the new e-mail addresses.
+async fn duplicate_of(cx: &WriteCx<'_>, entries: &[Entry]) -> Result<Option<i64>, ApiError> {
+    let emails: Vec<Scalar> = entries
+        .iter()
+        .filter(|e| e.kind.starts_with("email"))
+        .map(|e| Scalar::Text(e.value.clone()))
+        .collect();
+    if emails.is_empty() {
+        return Ok(None);
+    }
+    let query = RecordQuery {
+        conditions: vec![FieldCondition {
+            field: "Email".into(),
+            kind: ValueKind::Text,
+            op: FilterOp::In,
+            operand: Operand::Many(emails),
+        }],
+        limit: 1,
+        ..RecordQuery::default()
+    };
+    let page = cx
+        .store
+        .query_records(cx.ctx.tenant, cx.module, &query)
+        .await
+        .map_err(store_error)?;
+    Ok(page.records.first().map(|r| r.id))
+}
+
+/// Merges a create into the address it duplicates: its fields, and the contact entries it
+/// does not have yet.
+async fn merge_into(
+    cx: &WriteCx<'_>,
+    id: i64,
+    mut doc: Map<String, Value>,
+    mut entries: Vec<Entry>,
+) -> Result<(), ApiError> {
+    let existing = cx
+        .store
+        .get_record(cx.ctx.tenant, cx.module, id)
+        .await
+        .map_err(store_error)?
+        .ok_or_else(|| ApiError::new(ErrorCode::UnknownAddressRecord))?;
+    let mut all = contacts::entries(&existing.doc.as_map());
+    entries.retain(|e| !all.iter().any(|o| o.value == e.value && o.kind == e.kind));
+    assign_ids(cx, &mut entries).await?;
+    all.extend(entries);
+    contacts::settle_defaults(&mut all);
+    if let Some(email) = contacts::main_email(&all) {
+        doc.insert("Email".into(), Value::String(email));
+    }
+    doc.insert(CONTACTS.into(), contacts::to_value(&all));
+    cx.store
+        .update_record(cx.ctx.tenant, cx.module, id, doc)
+        .await
+        .map_err(store_error)?;
+    Ok(())
+}
