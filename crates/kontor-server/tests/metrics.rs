@@ -74,8 +74,9 @@ async fn a_fresh_server_shows_every_metric_with_help_and_type_before_any_request
         .is_some(),
         "every supported call has its series:\n{text}"
     );
+    // SQLite's writes have one thread, not a pool; its reads have the reader pool.
     let pool = if server.store.store.backend() == "sqlite" {
-        "sqlite"
+        "sqlite_read"
     } else {
         "postgres"
     };

@@ -24,14 +24,25 @@ pub enum StoreError {
 }
 
 impl StoreError {
-    /// Turns a unique-constraint violation into [`StoreError::Duplicate`].
-    pub(crate) fn unique(e: sqlx::Error, what: &'static str, name: &str) -> StoreError {
-        match &e {
-            sqlx::Error::Database(db) if db.is_unique_violation() => StoreError::Duplicate {
+    /// Turns a unique-constraint violation of either backend into
+    /// [`StoreError::Duplicate`]; other errors stay as they are.
+    pub(crate) fn unique(self, what: &'static str, name: &str) -> StoreError {
+        let duplicate = match &self {
+            StoreError::Database(sqlx::Error::Database(db)) => db.is_unique_violation(),
+            StoreError::Sqlite(rusqlite::Error::SqliteFailure(e, _)) => matches!(
+                e.extended_code,
+                rusqlite::ffi::SQLITE_CONSTRAINT_UNIQUE
+                    | rusqlite::ffi::SQLITE_CONSTRAINT_PRIMARYKEY
+            ),
+            _ => false,
+        };
+        if duplicate {
+            StoreError::Duplicate {
                 what,
                 name: name.to_string(),
-            },
-            _ => StoreError::Database(e),
+            }
+        } else {
+            self
         }
     }
 }

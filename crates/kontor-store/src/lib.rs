@@ -10,6 +10,7 @@ pub mod cache;
 pub mod crypto;
 mod db;
 mod error;
+mod exec;
 pub mod fields;
 pub mod geo;
 pub mod modules;
@@ -31,7 +32,7 @@ pub use db::{OpenOptions, Store};
 pub use error::StoreError;
 pub use modules::Module;
 pub use pool_stats::PoolStats;
-pub use records::RecordStore;
+pub use records::{RecordStore, RelationStore};
 pub use tenant_settings::{Setting, TenantSettings};
 pub use traits::{
     ActionKindStore, ApiUserStore, FieldStore, FilterStore, SettingsStore, TenantStore,

@@ -6,8 +6,8 @@ use crate::Store;
 /// One pool's figures at the moment they were read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct PoolStats {
-    /// `sqlite` or `postgres` (sqlx's pool: writes and lookups), `sqlite_read` (the list
-    /// reads' own connections, `sqlite_reader.rs`).
+    /// `postgres` (sqlx's pool), `sqlite_read` (SQLite's reader connections,
+    /// `sqlite_reader.rs`).
     pub pool: &'static str,
     /// Connections lent out right now.
     pub in_use: u32,
@@ -22,35 +22,21 @@ pub struct PoolStats {
 }
 
 impl Store {
-    /// The figures of every pool the store uses.
+    /// The figures of every pool the store uses: SQLite's reader connections (its writes
+    /// have one thread, not a pool), or PostgreSQL's pool.
     pub fn pool_stats(&self) -> Vec<PoolStats> {
-        let sqlx = |pool: &'static str, size: u32, idle: usize, max: u32| {
-            let idle = u32::try_from(idle).unwrap_or(u32::MAX);
-            PoolStats {
-                pool,
-                in_use: size.saturating_sub(idle),
-                idle,
-                max,
-                waits: None,
+        match &self.db {
+            Db::Sqlite(reader, _) => vec![reader.stats()],
+            Db::Postgres(p) => {
+                let idle = u32::try_from(p.num_idle()).unwrap_or(u32::MAX);
+                vec![PoolStats {
+                    pool: "postgres",
+                    in_use: p.size().saturating_sub(idle),
+                    idle,
+                    max: p.options().get_max_connections(),
+                    waits: None,
+                }]
             }
-        };
-        let mut stats = vec![match &self.db {
-            Db::Sqlite(p) => sqlx(
-                "sqlite",
-                p.size(),
-                p.num_idle(),
-                p.options().get_max_connections(),
-            ),
-            Db::Postgres(p) => sqlx(
-                "postgres",
-                p.size(),
-                p.num_idle(),
-                p.options().get_max_connections(),
-            ),
-        }];
-        if let Some(reader) = &self.reader {
-            stats.push(reader.stats());
         }
-        stats
     }
 }

@@ -1,15 +1,14 @@
 //! Saved filters of a tenant.
 
-use sqlx::FromRow;
-
-use crate::db::on_db;
+use crate::exec::Row;
+use crate::records::sql::{Bind, Sql};
 use crate::records::Module;
 use crate::traits::FilterStore;
 use crate::types::TenantId;
 use crate::{Store, StoreError};
 
 /// A saved filter: its conditions are kept as the wire's filter object (JSON text).
-#[derive(Debug, Clone, PartialEq, Eq, FromRow)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SavedFilter {
     pub id: i64,
     pub name: String,
@@ -48,31 +47,37 @@ impl FilterStore for Store {
                 "the filter name holds U+0000 (NUL)".into(),
             ));
         }
-        on_db!(&self.db, pool => {
-            let mut tx = pool.begin().await?;
-            let (id,): (i64,) = sqlx::query_as(
-                "INSERT INTO id_counters (tenant_id, name, last_id) VALUES ($1, 'filter', 1)
-                 ON CONFLICT (tenant_id, name) DO UPDATE SET last_id = id_counters.last_id + 1
-                 RETURNING last_id",
-            )
-            .bind(tenant.0)
-            .fetch_one(&mut *tx)
-            .await?;
-            sqlx::query(
-                "INSERT INTO saved_filters (tenant_id, id, module, name, scope, conditions)
-                 VALUES ($1, $2, $3, $4, $5, $6)",
-            )
-            .bind(tenant.0)
-            .bind(id)
-            .bind(module.name())
-            .bind(name)
-            .bind(scope)
-            .bind(conditions)
-            .execute(&mut *tx)
-            .await?;
-            tx.commit().await?;
-            Ok(id)
+        let next = Sql::new(
+            "INSERT INTO id_counters (tenant_id, name, last_id) VALUES ($1, 'filter', 1)
+             ON CONFLICT (tenant_id, name) DO UPDATE SET last_id = id_counters.last_id + 1
+             RETURNING last_id",
+            vec![Bind::Int(tenant.0)],
+        );
+        let values = vec![
+            Bind::Int(tenant.0),
+            Bind::Text(module.name().to_string()),
+            Bind::Text(name.to_string()),
+            Bind::Text(scope.to_string()),
+            Bind::Text(conditions.to_string()),
+        ];
+        self.write(move |mut c| {
+            Box::pin(async move {
+                let id = c
+                    .int(&next)
+                    .await?
+                    .ok_or_else(|| StoreError::Invalid("no filter id was handed out".into()))?;
+                let mut binds = values;
+                binds.insert(1, Bind::Int(id));
+                let insert = Sql::new(
+                    "INSERT INTO saved_filters (tenant_id, id, module, name, scope, conditions)
+                     VALUES ($1, $2, $3, $4, $5, $6)",
+                    binds,
+                );
+                c.execute(&insert).await?;
+                Ok(id)
+            })
         })
+        .await
     }
 
     async fn list_filters(
@@ -80,15 +85,15 @@ impl FilterStore for Store {
         tenant: TenantId,
         module: Module,
     ) -> Result<Vec<SavedFilter>, StoreError> {
-        let rows = on_db!(&self.db, pool => sqlx::query_as(
+        let query = Sql::new(
             "SELECT id, name, scope, conditions FROM saved_filters
               WHERE tenant_id = $1 AND module = $2 ORDER BY id",
-        )
-        .bind(tenant.0)
-        .bind(module.name())
-        .fetch_all(pool)
-        .await)?;
-        Ok(rows)
+            vec![Bind::Int(tenant.0), Bind::Text(module.name().to_string())],
+        );
+        let rows = self
+            .read(move |mut c| Box::pin(async move { c.rows(&query).await }))
+            .await?;
+        rows.iter().map(saved).collect()
     }
 
     async fn get_filter(
@@ -97,15 +102,27 @@ impl FilterStore for Store {
         module: Module,
         id: i64,
     ) -> Result<Option<SavedFilter>, StoreError> {
-        let row = on_db!(&self.db, pool => sqlx::query_as(
+        let query = Sql::new(
             "SELECT id, name, scope, conditions FROM saved_filters
               WHERE tenant_id = $1 AND module = $2 AND id = $3",
-        )
-        .bind(tenant.0)
-        .bind(module.name())
-        .bind(id)
-        .fetch_optional(pool)
-        .await)?;
-        Ok(row)
+            vec![
+                Bind::Int(tenant.0),
+                Bind::Text(module.name().to_string()),
+                Bind::Int(id),
+            ],
+        );
+        let row = self
+            .lookup(move |mut c| Box::pin(async move { c.row(&query).await }))
+            .await?;
+        row.as_ref().map(saved).transpose()
     }
+}
+
+fn saved(row: &Row) -> Result<SavedFilter, StoreError> {
+    Ok(SavedFilter {
+        id: row.int(0)?,
+        name: row.text(1)?,
+        scope: row.text(2)?,
+        conditions: row.text(3)?,
+    })
 }

@@ -1,4 +1,5 @@
-//! Read-only SQLite connections for the list reads, outside sqlx.
+//! Read-only SQLite connections: every read of the store on SQLite runs here (`exec.rs`),
+//! as every write runs on the writer thread (`sqlite_writer.rs`).
 //!
 //! sqlx drives each SQLite connection from a worker thread and hands every statement and
 //! every row across a channel; a list read (generation, count, page) costs dozens of thread
@@ -59,19 +60,24 @@ impl SqliteReader {
         }
     }
 
+    /// The database file.
+    pub(crate) fn path(&self) -> &std::path::Path {
+        &self.path
+    }
+
     /// Runs `f` in place with a point-lookup connection; never waits for one. For statements
     /// that take microseconds (a generation lookup); anything that scans goes through
     /// [`Self::run`].
     pub(crate) fn with<T>(
         &self,
-        f: impl FnOnce(&Connection) -> Result<T, StoreError>,
+        f: impl FnOnce(&mut Connection) -> Result<T, StoreError>,
     ) -> Result<T, StoreError> {
         let idle = relock(&self.points).pop();
-        let conn = match idle {
+        let mut conn = match idle {
             Some(conn) => conn,
             None => self.connect()?,
         };
-        let result = f(&conn);
+        let result = f(&mut conn);
         relock(&self.points).push(conn);
         result
     }
@@ -80,10 +86,10 @@ impl SqliteReader {
     /// busy; only for blocking threads.
     fn with_pooled<T>(
         &self,
-        f: impl FnOnce(&Connection) -> Result<T, StoreError>,
+        f: impl FnOnce(&mut Connection) -> Result<T, StoreError>,
     ) -> Result<T, StoreError> {
-        let conn = self.checkout()?;
-        let result = f(&conn);
+        let mut conn = self.checkout()?;
+        let result = f(&mut conn);
         self.checkin(conn);
         result
     }
@@ -91,7 +97,7 @@ impl SqliteReader {
     /// Runs `f` on a blocking thread, so that a slow query never holds up the runtime.
     pub(crate) async fn run<T: Send + 'static>(
         self: &std::sync::Arc<Self>,
-        f: impl FnOnce(&Connection) -> Result<T, StoreError> + Send + 'static,
+        f: impl FnOnce(&mut Connection) -> Result<T, StoreError> + Send + 'static,
     ) -> Result<T, StoreError> {
         let _permit = match self.permits.try_acquire() {
             Ok(permit) => permit,
@@ -181,6 +187,9 @@ impl ToSql for Bind {
             Bind::Int(i) => ToSqlOutput::from(*i),
             Bind::Real(f) => ToSqlOutput::from(*f),
             Bind::Text(t) => ToSqlOutput::from(t.as_str()),
+            Bind::Bool(b) => ToSqlOutput::from(i64::from(*b)),
+            Bind::Bytes(b) => ToSqlOutput::from(b.as_slice()),
+            Bind::NullInt | Bind::NullText => ToSqlOutput::from(rusqlite::types::Null),
         })
     }
 }

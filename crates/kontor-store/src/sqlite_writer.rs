@@ -1,4 +1,6 @@
-//! One SQLite connection, on a thread of its own, that writes records for the whole process.
+//! One SQLite connection, on a thread of its own, that makes every write of the process:
+//! records, tenants, API users, configuration, relations and auto indexes (`exec.rs`). Only
+//! the migrations at start run elsewhere, before this thread exists.
 //!
 //! SQLite has one writer at a time. With writes spread over sqlx's pool, sixteen clients
 //! creating estates took turns at the lock by sleeping in the busy handler (up to 100 ms a
@@ -34,7 +36,7 @@ type Deliver = Box<dyn FnOnce(Result<(), String>) + Send>;
 /// A write waiting in the queue.
 trait Job: Send {
     /// Does the work inside the open transaction.
-    fn run(self: Box<Self>, conn: &Connection) -> Deliver;
+    fn run(self: Box<Self>, conn: &mut Connection) -> Deliver;
     /// Tells the caller the work could not run at all.
     fn abort(self: Box<Self>, error: String);
 }
@@ -46,10 +48,10 @@ struct Work<F, T> {
 
 impl<F, T> Job for Work<F, T>
 where
-    F: FnOnce(&Connection) -> Result<T, StoreError> + Send + 'static,
+    F: FnOnce(&mut Connection) -> Result<T, StoreError> + Send + 'static,
     T: Send + 'static,
 {
-    fn run(self: Box<Self>, conn: &Connection) -> Deliver {
+    fn run(self: Box<Self>, conn: &mut Connection) -> Deliver {
         let Work { f, reply } = *self;
         let outcome = in_savepoint(conn, f);
         Box::new(move |commit: Result<(), String>| {
@@ -106,7 +108,7 @@ impl SqliteWriter {
         let (queue, jobs) = mpsc::channel::<Box<dyn Job>>();
         std::thread::Builder::new()
             .name("kontor-writer".into())
-            .spawn(move || serve(&conn, &jobs, &kick))
+            .spawn(move || serve(conn, &jobs, &kick))
             .map_err(|e| StoreError::Invalid(format!("cannot start the SQLite writer: {e}")))?;
         Ok(SqliteWriter { queue })
     }
@@ -115,7 +117,7 @@ impl SqliteWriter {
     /// An error from `f` undoes only what `f` did.
     pub(crate) async fn write<T: Send + 'static>(
         &self,
-        f: impl FnOnce(&Connection) -> Result<T, StoreError> + Send + 'static,
+        f: impl FnOnce(&mut Connection) -> Result<T, StoreError> + Send + 'static,
     ) -> Result<T, StoreError> {
         let (reply, answer) = tokio::sync::oneshot::channel::<Result<T, StoreError>>();
         self.queue
@@ -143,7 +145,8 @@ fn open(path: &Path) -> Result<Connection, StoreError> {
 }
 
 /// The thread: waits for a job, takes every other one waiting, commits them together.
-fn serve(conn: &Connection, jobs: &mpsc::Receiver<Box<dyn Job>>, kick: &mpsc::SyncSender<()>) {
+fn serve(mut conn: Connection, jobs: &mpsc::Receiver<Box<dyn Job>>, kick: &mpsc::SyncSender<()>) {
+    let conn = &mut conn;
     while let Ok(first) = jobs.recv() {
         let mut group = vec![first];
         while group.len() < MAX_GROUP {
@@ -159,7 +162,7 @@ fn serve(conn: &Connection, jobs: &mpsc::Receiver<Box<dyn Job>>, kick: &mpsc::Sy
             }
             continue;
         }
-        let delivers: Vec<Deliver> = group.into_iter().map(|job| job.run(conn)).collect();
+        let delivers: Vec<Deliver> = group.into_iter().map(|job| job.run(&mut *conn)).collect();
         let commit = conn.execute_batch("COMMIT").map_err(|e| {
             let text = e.to_string();
             // The transaction may still be open after a failed COMMIT (SQLITE_BUSY).
@@ -203,11 +206,11 @@ fn checkpoint(conn: &Connection, kicks: &mpsc::Receiver<()>) {
 
 /// Runs `f` in a savepoint: kept on success, undone on error or panic.
 fn in_savepoint<T>(
-    conn: &Connection,
-    f: impl FnOnce(&Connection) -> Result<T, StoreError>,
+    conn: &mut Connection,
+    f: impl FnOnce(&mut Connection) -> Result<T, StoreError>,
 ) -> Result<T, StoreError> {
     conn.execute_batch("SAVEPOINT job")?;
-    let outcome = match catch_unwind(AssertUnwindSafe(|| f(conn))) {
+    let outcome = match catch_unwind(AssertUnwindSafe(|| f(&mut *conn))) {
         Ok(outcome) => outcome,
         Err(_) => Err(StoreError::Invalid(
             "a write panicked; it was undone".into(),
@@ -224,14 +227,36 @@ fn in_savepoint<T>(
 mod tests {
     use super::*;
 
-    fn temp_db(name: &str) -> Result<std::path::PathBuf, Box<dyn std::error::Error>> {
-        let dir = std::env::temp_dir().join(format!("kontor-writer-{}-{name}", std::process::id()));
+    /// A database in a directory of its own, removed when the test ends.
+    struct TempDb(std::path::PathBuf);
+
+    impl Drop for TempDb {
+        fn drop(&mut self) {
+            if let Some(dir) = self.0.parent() {
+                let _ = std::fs::remove_dir_all(dir);
+            }
+        }
+    }
+
+    impl std::ops::Deref for TempDb {
+        type Target = std::path::Path;
+        fn deref(&self) -> &std::path::Path {
+            &self.0
+        }
+    }
+
+    fn temp_db(name: &str) -> Result<TempDb, Box<dyn std::error::Error>> {
+        let dir = std::env::temp_dir().join(format!(
+            "kontor-writer-{}-{name}-{}",
+            std::process::id(),
+            uuid::Uuid::new_v4().simple()
+        ));
         std::fs::create_dir_all(&dir)?;
         let path = dir.join("w.db");
         let _ = std::fs::remove_file(&path);
         Connection::open(&path)?
             .execute_batch("PRAGMA journal_mode = WAL; CREATE TABLE t (x INTEGER UNIQUE);")?;
-        Ok(path)
+        Ok(TempDb(path))
     }
 
     fn count(path: &Path) -> Result<i64, Box<dyn std::error::Error>> {
@@ -281,7 +306,7 @@ mod tests {
             140,
             "only the successful jobs' rows are kept"
         );
-        let odd: i64 = Connection::open(&path)?.query_row(
+        let odd: i64 = Connection::open(&*path)?.query_row(
             "SELECT COUNT(*) FROM t WHERE x % 2 = 1",
             [],
             |r| r.get(0),
@@ -300,7 +325,7 @@ mod tests {
     async fn commits_are_checkpointed_in_the_background() -> Result<(), Box<dyn std::error::Error>>
     {
         let path = temp_db("checkpoint")?;
-        let before = std::fs::metadata(&path)?.len();
+        let before = std::fs::metadata(&*path)?.len();
         let writer = SqliteWriter::start(&path)?;
         for i in 0..20i64 {
             writer
@@ -314,7 +339,7 @@ mod tests {
         }
         let mut grown = false;
         for _ in 0..100 {
-            if std::fs::metadata(&path)?.len() > before {
+            if std::fs::metadata(&*path)?.len() > before {
                 grown = true;
                 break;
             }

@@ -8,10 +8,8 @@
 
 use std::collections::BTreeMap;
 
-use sqlx::FromRow;
-
-use crate::db::on_db;
 use crate::modules::Module;
+use crate::records::sql::{Bind, Sql};
 use crate::traits::SettingsStore;
 use crate::types::TenantId;
 use crate::{Store, StoreError};
@@ -229,25 +227,20 @@ impl TenantSettings {
     }
 }
 
-#[derive(FromRow)]
-struct Row {
-    name: String,
-    value: String,
-}
-
 impl SettingsStore for Store {
     async fn tenant_settings(&self, tenant: TenantId) -> Result<TenantSettings, StoreError> {
-        let rows: Vec<Row> = on_db!(&self.db, pool => sqlx::query_as(
+        let query = Sql::new(
             "SELECT name, value FROM tenant_settings WHERE tenant_id = $1",
-        )
-        .bind(tenant.0)
-        .fetch_all(pool)
-        .await)?;
+            vec![Bind::Int(tenant.0)],
+        );
+        let rows = self
+            .lookup(move |mut c| Box::pin(async move { c.rows(&query).await }))
+            .await?;
         let mut settings = TenantSettings::default();
         for row in rows {
             // A name a later version dropped is left alone rather than failing the read.
-            if let Ok(setting) = Setting::parse(&row.name) {
-                settings.values.insert(setting.name(), row.value);
+            if let Ok(setting) = Setting::parse(&row.text(0)?) {
+                settings.values.insert(setting.name(), row.text(1)?);
             }
         }
         Ok(settings)
@@ -258,35 +251,27 @@ impl SettingsStore for Store {
         tenant: TenantId,
         changes: &[(Setting, String)],
     ) -> Result<(), StoreError> {
-        let checked = changes
+        let statements = changes
             .iter()
-            .map(|(setting, value)| Ok((*setting, setting.check(value)?)))
-            .collect::<Result<Vec<_>, String>>()
-            .map_err(StoreError::Invalid)?;
-        on_db!(&self.db, pool => {
-            let mut tx = pool.begin().await?;
-            for (setting, value) in &checked {
-                if value.is_empty() {
-                    sqlx::query("DELETE FROM tenant_settings WHERE tenant_id = $1 AND name = $2")
-                        .bind(tenant.0)
-                        .bind(setting.name())
-                        .execute(&mut *tx)
-                        .await?;
+            .map(|(setting, value)| {
+                let value = setting.check(value)?;
+                let name = Bind::Text(setting.name().to_string());
+                Ok(if value.is_empty() {
+                    Sql::new(
+                        "DELETE FROM tenant_settings WHERE tenant_id = $1 AND name = $2",
+                        vec![Bind::Int(tenant.0), name],
+                    )
                 } else {
-                    sqlx::query(
+                    Sql::new(
                         "INSERT INTO tenant_settings (tenant_id, name, value) VALUES ($1, $2, $3)
                          ON CONFLICT (tenant_id, name) DO UPDATE SET value = excluded.value",
+                        vec![Bind::Int(tenant.0), name, Bind::Text(value)],
                     )
-                    .bind(tenant.0)
-                    .bind(setting.name())
-                    .bind(value)
-                    .execute(&mut *tx)
-                    .await?;
-                }
-            }
-            tx.commit().await?;
-            Ok(())
-        })
+                })
+            })
+            .collect::<Result<Vec<Sql>, String>>()
+            .map_err(StoreError::Invalid)?;
+        self.write_all(statements).await
     }
 }
 

@@ -228,3 +228,103 @@ async fn admin_writes_refuse_nul_on_both_backends() -> TestResult {
     assert!(config.get("ind_1_Feld").is_some());
     Ok(())
 }
+
+/// Links are kept in the order they were made, per kind and tenant; linking again updates
+/// the info and keeps the place; deleting a record removes exactly its links.
+#[tokio::test]
+async fn relations_link_in_order_and_go_with_their_records() -> TestResult {
+    use kontor_store::records::{RecordRef, RelationKind};
+    use kontor_store::{Module, RecordStore, RelationStore};
+    use serde_json::{json, Map, Value};
+    let test = open_test_store().await?;
+    let store = &test.store;
+    let tenant = store.create_tenant(&name("demo")).await?.id;
+    let other = store.create_tenant(&name("other")).await?.id;
+    let doc = |v: Value| -> Map<String, Value> { v.as_object().cloned().unwrap_or_default() };
+    let estates = store
+        .insert_records(tenant, Module::ESTATE, vec![doc(json!({})), doc(json!({}))])
+        .await?;
+    let addresses = store
+        .insert_records(
+            tenant,
+            Module::ADDRESS,
+            vec![doc(json!({})), doc(json!({})), doc(json!({}))],
+        )
+        .await?;
+    let owner = RelationKind::parse("estate:address:owner")?;
+    let buyer = RelationKind::parse("estate:address:buyer")?;
+    let estate = |id| RecordRef {
+        module: Module::ESTATE,
+        id,
+    };
+    let address = |id| RecordRef {
+        module: Module::ADDRESS,
+        id,
+    };
+    let children: Vec<RecordRef> = [addresses[2], addresses[0]].map(address).to_vec();
+    let added = store
+        .link(tenant, &owner, estate(estates[0]), &children, &Map::new())
+        .await?;
+    assert_eq!(added, 2);
+    store
+        .link(
+            tenant,
+            &buyer,
+            estate(estates[0]),
+            &[address(addresses[1])],
+            &Map::new(),
+        )
+        .await?;
+    let info = doc(json!({"note": "again"}));
+    let again = store
+        .link(
+            tenant,
+            &owner,
+            estate(estates[0]),
+            &[address(addresses[2])],
+            &info,
+        )
+        .await?;
+    assert_eq!(again, 0, "a link made twice is one link");
+    let links = store.children_of(tenant, &owner, &[estates[0]]).await?;
+    let got: Vec<i64> = links.iter().map(|l| l.child).collect();
+    assert_eq!(got, [addresses[2], addresses[0]], "in the order made");
+    assert_eq!(links[0].info, info);
+    let parents = store.parents_of(tenant, &owner, &[addresses[0]]).await?;
+    assert_eq!(
+        parents.iter().map(|l| l.parent).collect::<Vec<_>>(),
+        [estates[0]]
+    );
+    assert!(store
+        .children_of(other, &owner, &[estates[0]])
+        .await?
+        .is_empty());
+    assert!(
+        store
+            .unlink(tenant, &owner, estates[0], addresses[0])
+            .await?
+    );
+    assert!(
+        !store
+            .unlink(tenant, &owner, estates[0], addresses[0])
+            .await?
+    );
+    // Deleting the address removes its links of every kind, and no others.
+    assert!(
+        store
+            .delete_record(tenant, Module::ADDRESS, addresses[2])
+            .await?
+    );
+    assert!(store
+        .children_of(tenant, &owner, &[estates[0]])
+        .await?
+        .is_empty());
+    let kept = store.children_of(tenant, &buyer, &[estates[0]]).await?;
+    assert_eq!(
+        kept.iter().map(|l| l.child).collect::<Vec<_>>(),
+        [addresses[1]]
+    );
+    assert!(RelationKind::parse("").is_err());
+    assert!(RelationKind::parse("a\u{0}b").is_err());
+    Ok(())
+}

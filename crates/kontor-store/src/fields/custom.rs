@@ -3,12 +3,12 @@
 use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
-use sqlx::FromRow;
 
 use super::catalog::FieldType;
 use super::config::{FieldConfig, FieldDef, SelectOption};
-use crate::db::on_db;
+use crate::exec::Row;
 use crate::modules::Module;
+use crate::records::sql::{Bind, Sql};
 use crate::types::{Labels, TenantId};
 use crate::{Store, StoreError};
 
@@ -27,16 +27,6 @@ pub struct NewCustomField {
 struct StoredOption {
     key: String,
     labels: std::collections::BTreeMap<String, String>,
-}
-
-#[derive(FromRow)]
-struct CustomRow {
-    name: String,
-    field_type: String,
-    length: Option<i64>,
-    labels: String,
-    select_values: String,
-    default_value: Option<String>,
 }
 
 /// Name rules of custom fields, so that they never collide with standard ones and are safe
@@ -103,43 +93,42 @@ impl Store {
             .collect();
         let values = serde_json::to_string(&options).map_err(corrupt)?;
         let labels = serde_json::to_string(&field.labels.0).map_err(corrupt)?;
-        on_db!(&self.db, pool => {
-            let mut tx = pool.begin().await?;
-            let (position,): (i64,) = sqlx::query_as(
-                "SELECT COALESCE(MAX(position), -1) + 1 FROM custom_fields WHERE tenant_id = $1 AND module = $2",
-            )
-            .bind(tenant.0)
-            .bind(module.name())
-            .fetch_one(&mut *tx)
-            .await?;
-            sqlx::query(
-                "INSERT INTO custom_fields
-                   (tenant_id, module, name, field_type, length, labels, select_values, default_value, position)
-                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
-            )
-            .bind(tenant.0)
-            .bind(module.name())
-            .bind(&field.name)
-            .bind(field.ty.wire_name(true))
-            .bind(field.length.map(i64::from))
-            .bind(&labels)
-            .bind(&values)
-            .bind(&field.default)
-            .bind(position)
-            .execute(&mut *tx)
-            .await
-            .map_err(|e| StoreError::unique(e, "field", &field.name))?;
-            sqlx::query(
-                "INSERT INTO write_generations (tenant_id, module, generation) VALUES ($1, $2, 1)
-                 ON CONFLICT (tenant_id, module) DO UPDATE SET generation = write_generations.generation + 1",
-            )
-            .bind(tenant.0)
-            .bind(fields_generation_key(module).as_str())
-            .execute(&mut *tx)
-            .await?;
-            tx.commit().await?;
-        });
-        Ok(())
+        let next = Sql::new(
+            "SELECT COALESCE(MAX(position), -1) + 1 FROM custom_fields
+              WHERE tenant_id = $1 AND module = $2",
+            vec![Bind::Int(tenant.0), Bind::Text(module.name().to_string())],
+        );
+        let values = vec![
+            Bind::Int(tenant.0),
+            Bind::Text(module.name().to_string()),
+            Bind::Text(field.name.clone()),
+            Bind::Text(field.ty.wire_name(true).to_string()),
+            Bind::opt_int(field.length.map(i64::from)),
+            Bind::Text(labels),
+            Bind::Text(values),
+            Bind::opt_text(field.default.as_deref()),
+        ];
+        let bump = crate::records::bump_generation(tenant, &fields_generation_key(module));
+        let name = field.name.clone();
+        self.write(move |mut c| {
+            Box::pin(async move {
+                let position = c.int(&next).await?.unwrap_or(0);
+                let mut binds = values;
+                binds.push(Bind::Int(position));
+                let insert = Sql::new(
+                    "INSERT INTO custom_fields (tenant_id, module, name, field_type, length,
+                       labels, select_values, default_value, position)
+                     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+                    binds,
+                );
+                c.execute(&insert)
+                    .await
+                    .map_err(|e| e.unique("field", &name))?;
+                c.execute(&bump).await?;
+                Ok(())
+            })
+        })
+        .await
     }
 
     /// The tenant's configuration of a module, cached until a custom field is added.
@@ -148,24 +137,22 @@ impl Store {
         tenant: TenantId,
         module: Module,
     ) -> Result<Arc<FieldConfig>, StoreError> {
+        let module = module.fields_module();
         let generation = self
             .generation_of(tenant, &fields_generation_key(module))
             .await?;
         if let Some(config) = self.configs.get(tenant, module, generation) {
             return Ok(config);
         }
-        let rows: Vec<CustomRow> = on_db!(&self.db, pool => sqlx::query_as(
+        let query = Sql::new(
             "SELECT name, field_type, length, labels, select_values, default_value
                FROM custom_fields WHERE tenant_id = $1 AND module = $2 ORDER BY position",
-        )
-        .bind(tenant.0)
-        .bind(module.name())
-        .fetch_all(pool)
-        .await)?;
-        let custom = rows
-            .into_iter()
-            .map(custom_def)
-            .collect::<Result<Vec<_>, _>>()?;
+            vec![Bind::Int(tenant.0), Bind::Text(module.name().to_string())],
+        );
+        let rows = self
+            .read(move |mut c| Box::pin(async move { c.rows(&query).await }))
+            .await?;
+        let custom = rows.iter().map(custom_def).collect::<Result<Vec<_>, _>>()?;
         let config = Arc::new(FieldConfig::new(module, custom));
         self.configs.put(tenant, module, generation, config.clone());
         Ok(config)
@@ -177,15 +164,16 @@ fn fields_generation_key(module: Module) -> String {
     format!("fields:{}", module.fields_module().name())
 }
 
-fn custom_def(row: CustomRow) -> Result<FieldDef, StoreError> {
-    let ty = FieldType::parse(&row.field_type).ok_or_else(|| corrupt(&row.field_type))?;
+fn custom_def(row: &Row) -> Result<FieldDef, StoreError> {
+    let field_type = row.text(1)?;
+    let ty = FieldType::parse(&field_type).ok_or_else(|| corrupt(&field_type))?;
     let labels: std::collections::BTreeMap<String, String> =
-        serde_json::from_str(&row.labels).map_err(corrupt)?;
-    let options: Vec<StoredOption> = serde_json::from_str(&row.select_values).map_err(corrupt)?;
+        serde_json::from_str(&row.text(3)?).map_err(corrupt)?;
+    let options: Vec<StoredOption> = serde_json::from_str(&row.text(4)?).map_err(corrupt)?;
     Ok(FieldDef {
-        name: row.name,
+        name: row.text(0)?,
         ty,
-        length: row.length.and_then(|l| u32::try_from(l).ok()),
+        length: row.opt_int(2)?.and_then(|l| u32::try_from(l).ok()),
         values: options
             .into_iter()
             .map(|o| SelectOption {
@@ -193,7 +181,7 @@ fn custom_def(row: CustomRow) -> Result<FieldDef, StoreError> {
                 labels: Labels(o.labels),
             })
             .collect(),
-        default: row.default_value,
+        default: row.opt_text(5)?,
         labels: Labels(labels),
         table: "ObjIndividuell".to_string(),
         content: "Individual".to_string(),

@@ -46,6 +46,9 @@ impl Key {
             Bind::Int(i) => Key::Number(*i as f64),
             Bind::Real(f) => Key::Number(*f),
             Bind::Text(t) => Key::Text(t.clone()),
+            // Typed columns hold numbers and texts only (`column_value`).
+            Bind::Bool(b) => Key::Number(f64::from(u8::from(*b))),
+            Bind::Bytes(_) | Bind::NullInt | Bind::NullText => Key::Text(String::new()),
         }
     }
 

@@ -13,11 +13,14 @@ mod count_cache;
 mod doc;
 mod document;
 mod jsonb;
+mod page_times;
 mod range_cache;
 mod range_count;
 mod read;
-mod read_sqlite;
-mod sql;
+#[cfg(test)]
+mod read_tests;
+pub mod relations;
+pub(crate) mod sql;
 mod write;
 
 use std::future::Future;
@@ -29,9 +32,11 @@ pub use auto_index::AutoIndexes;
 pub use contacts::{contact_field, ContactFamily, ContactSet, CONTACTS_KEY};
 pub use count_cache::CountCache;
 pub use document::{Doc, DocValue, ListItems};
+pub use page_times::PageTimes;
 pub use range_cache::RangeCache;
-pub use read_sqlite::PageTimes;
+pub use relations::{Link, RecordRef, RelationKind, RelationStore};
 pub(crate) use sql::Bind;
+pub(crate) use write::bump_generation;
 
 pub use crate::modules::Module;
 use crate::{StoreError, TenantId};

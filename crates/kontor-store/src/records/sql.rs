@@ -17,6 +17,24 @@ pub(crate) enum Bind {
     Int(i64),
     Real(f64),
     Text(String),
+    /// PostgreSQL does not take an integer for a `BOOLEAN` column.
+    Bool(bool),
+    Bytes(Vec<u8>),
+    /// Typed nulls: PostgreSQL checks a null parameter's type against its column's.
+    NullInt,
+    NullText,
+}
+
+impl Bind {
+    pub(crate) fn opt_int(value: Option<i64>) -> Bind {
+        value.map(Bind::Int).unwrap_or(Bind::NullInt)
+    }
+
+    pub(crate) fn opt_text(value: Option<&str>) -> Bind {
+        value
+            .map(|t| Bind::Text(t.to_string()))
+            .unwrap_or(Bind::NullText)
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -38,11 +56,35 @@ impl Sql {
         self
     }
 
+    /// A statement written out with its `$n` placeholders, and their values in order.
+    pub fn new(text: &str, binds: Vec<Bind>) -> Sql {
+        debug_assert!(numbered_in_order(text), "placeholders out of order: {text}");
+        Sql {
+            text: text.to_string(),
+            binds,
+        }
+    }
+
     pub fn bind(&mut self, value: Bind) -> &mut Self {
         self.binds.push(value);
         let n = self.binds.len();
         self.text.push_str(&format!("${n}"));
         self
+    }
+
+    /// ` AND <column> IN ($n, …)`; an empty list matches nothing.
+    pub fn ids_in(&mut self, column: &str, ids: &[i64]) -> &mut Self {
+        self.push(" AND ").push(column).push(" IN (");
+        if ids.is_empty() {
+            self.push("NULL");
+        }
+        for (i, id) in ids.iter().enumerate() {
+            if i > 0 {
+                self.push(", ");
+            }
+            self.bind(Bind::Int(*id));
+        }
+        self.push(")")
     }
 
     /// Appends `other`, its placeholders renumbered after this statement's binds. A `$` in
@@ -66,6 +108,28 @@ impl Sql {
     }
 }
 
+/// Whether every placeholder `$n` first appears after `$1 … $n-1`. SQLite takes `$n` for a
+/// *named* parameter and numbers parameters in the order their names first appear, so a
+/// statement that named `$2` before `$1` would bind its values to the wrong places there.
+pub(crate) fn numbered_in_order(text: &str) -> bool {
+    let mut next = 1;
+    let mut rest = text;
+    while let Some(at) = rest.find('$') {
+        let after = &rest[at + 1..];
+        let digits = after.bytes().take_while(u8::is_ascii_digit).count();
+        if let Ok(n) = after[..digits].parse::<usize>() {
+            if n > next {
+                return false;
+            }
+            if n == next {
+                next += 1;
+            }
+        }
+        rest = &after[digits..];
+    }
+    true
+}
+
 /// The WHERE clause (without the keyword) shared by the count and the page.
 pub(crate) fn where_clause(dialect: Dialect, module: Module, tenant: i64, q: &RecordQuery) -> Sql {
     let mut sql = Sql::default();
@@ -80,17 +144,7 @@ pub(crate) fn where_clause(dialect: Dialect, module: Module, tenant: i64, q: &Re
             .bind(Bind::Text(q.language.clone().unwrap_or_default()));
     }
     if let Some(ids) = &q.ids {
-        sql.push(" AND ").push(module.id_column()).push(" IN (");
-        if ids.is_empty() {
-            sql.push("NULL");
-        }
-        for (i, id) in ids.iter().enumerate() {
-            if i > 0 {
-                sql.push(", ");
-            }
-            sql.bind(Bind::Int(*id));
-        }
-        sql.push(")");
+        sql.ids_in(module.id_column(), ids);
     }
     for c in &q.conditions {
         sql.push(" AND ");
@@ -346,6 +400,13 @@ pub(crate) mod tests {
     use crate::{StoreError, TenantName, TenantStore};
 
     #[test]
+    fn placeholders_must_come_in_order() {
+        assert!(numbered_in_order("a = $1 AND b = $2 AND c = $1"));
+        assert!(!numbered_in_order("a = $2 AND b = $1"));
+        assert!(numbered_in_order("no placeholders"));
+    }
+
+    #[test]
     fn appended_statements_are_renumbered() {
         let mut a = Sql::default();
         a.push("x = ").bind(Bind::Int(1));
@@ -583,7 +644,7 @@ pub(crate) mod tests {
     async fn a_listing_takes_its_order_from_the_index() -> Result<(), Box<dyn std::error::Error>> {
         let test = open_test_store().await?;
         let store = &test.store;
-        let Some(reader) = &store.reader else {
+        let Some(reader) = store.reader() else {
             return Ok(()); // the plan below is SQLite's
         };
         let tenant = store.create_tenant(&TenantName::parse("demo")?).await?.id;

@@ -18,7 +18,7 @@
 use std::collections::HashSet;
 use std::sync::Mutex;
 
-use super::sql::Dialect;
+use super::sql::{Dialect, Sql};
 use super::{Module, RecordQuery, ValueKind};
 use crate::db::Db;
 use crate::Store;
@@ -119,7 +119,7 @@ fn index_name(dialect: Dialect, module: Module, field: &str, kind: ValueKind) ->
         (Dialect::Postgres, _) => "p",
         (Dialect::Sqlite, _) => "t",
     };
-    format!("auto_{}_{kind}_{field}", module.table())
+    format!("{}{kind}_{field}", name_prefix(module))
 }
 
 /// Whether a module's queries can be served by auto indexes: not those of language
@@ -159,25 +159,37 @@ fn document_fields(module: Module, q: &RecordQuery) -> Vec<(String, ValueKind)> 
     out
 }
 
+/// What an index name of a module starts with: its table's, and in the documents table its
+/// module's, whose indexes are counted against [`MAX_PER_TABLE`] on their own.
+fn name_prefix(module: Module) -> String {
+    if module.in_documents() {
+        format!("auto_{}_{}_", module.table(), module.name())
+    } else {
+        format!("auto_{}_", module.table())
+    }
+}
+
 impl Store {
     /// Learns the auto indexes a database already has.
     pub(crate) async fn load_auto_indexes(&self) -> Result<(), crate::StoreError> {
-        let rows: Vec<(String,)> = match &self.db {
-            Db::Sqlite(pool) => sqlx::query_as(
-                "SELECT name FROM sqlite_master WHERE type = 'index' AND name LIKE 'auto\\_%' ESCAPE '\\'",
-            )
-            .fetch_all(pool)
-            .await?,
-            Db::Postgres(pool) => sqlx::query_as(
+        let query = match self.dialect() {
+            Dialect::Sqlite => {
+                "SELECT name FROM sqlite_master WHERE type = 'index' AND name LIKE 'auto\\_%' ESCAPE '\\'"
+            }
+            Dialect::Postgres => {
                 "SELECT indexname::text FROM pg_indexes
-                 WHERE schemaname = current_schema() AND indexname LIKE 'auto\\_%'",
-            )
-            .fetch_all(pool)
-            .await?,
+                 WHERE schemaname = current_schema() AND indexname LIKE 'auto\\_%'"
+            }
         };
-        self.auto_indexes
-            .lock()
-            .extend(rows.into_iter().map(|(name,)| name));
+        let query = Sql::new(query, Vec::new());
+        let rows = self
+            .read(move |mut c| Box::pin(async move { c.rows(&query).await }))
+            .await?;
+        let names = rows
+            .iter()
+            .map(|row| row.text(0))
+            .collect::<Result<Vec<_>, _>>()?;
+        self.auto_indexes.lock().extend(names);
         Ok(())
     }
 
@@ -191,7 +203,7 @@ impl Store {
             let name = index_name(dialect, module, &field, kind);
             {
                 let mut names = self.auto_indexes.lock();
-                let prefix = format!("auto_{}_", module.table());
+                let prefix = name_prefix(module);
                 let on_table = names.iter().filter(|n| n.starts_with(&prefix)).count();
                 if names.contains(&name) || on_table >= MAX_PER_TABLE {
                     continue;
@@ -201,11 +213,17 @@ impl Store {
             let Some(expr) = index_expr(dialect, &field, kind) else {
                 continue;
             };
+            // The documents table's indexes lead with the module, as its queries do.
+            let keys = if module.in_documents() {
+                format!("tenant_id, module, ({expr}), id")
+            } else {
+                format!("tenant_id, ({expr}), id")
+            };
+            let store = self.clone();
             let table = module.table();
-            let db = self.db.clone();
             tokio::spawn(async move {
                 let started = std::time::Instant::now();
-                match build(&db, &name, table, &expr).await {
+                match store.build_index(&name, table, &keys).await {
                     Ok(()) => tracing::info!(
                         index = %name,
                         secs = started.elapsed().as_secs_f64(),
@@ -216,42 +234,44 @@ impl Store {
             });
         }
     }
-}
 
-/// Builds one index, then the statistics the planner needs to weigh it.
-async fn build(db: &Db, name: &str, table: &str, expr: &str) -> Result<(), sqlx::Error> {
-    match db {
-        Db::Sqlite(pool) => {
-            sqlx::query(&format!(
-                "CREATE INDEX IF NOT EXISTS \"{name}\" ON {table} (tenant_id, {expr}, id)"
-            ))
-            .execute(pool)
-            .await?;
-            sqlx::query(&format!("ANALYZE \"{name}\""))
-                .execute(pool)
-                .await?;
-        }
-        Db::Postgres(pool) => {
-            let made = sqlx::query(&format!(
-                "CREATE INDEX CONCURRENTLY IF NOT EXISTS \"{name}\" ON {table} (tenant_id, ({expr}), id)"
-            ))
-            .execute(pool)
-            .await;
-            if let Err(e) = made {
-                // A failed concurrent build leaves an invalid index behind, which IF NOT
-                // EXISTS would then take for a finished one.
-                let _ = sqlx::query(&format!("DROP INDEX IF EXISTS \"{name}\""))
-                    .execute(pool)
-                    .await;
-                return Err(e);
+    /// Builds one index, then the statistics the planner needs to weigh it. On SQLite it is
+    /// a write like any other (the writer thread's; SQLite builds an index under its write
+    /// lock either way); PostgreSQL builds it `CONCURRENTLY`, which cannot run in a
+    /// transaction, so writes go on meanwhile.
+    async fn build_index(
+        &self,
+        name: &str,
+        table: &str,
+        keys: &str,
+    ) -> Result<(), crate::StoreError> {
+        let create = format!("CREATE INDEX IF NOT EXISTS \"{name}\" ON {table} ({keys})");
+        match &self.db {
+            Db::Sqlite(..) => {
+                self.write_all(vec![
+                    Sql::new(&create, Vec::new()),
+                    Sql::new(&format!("ANALYZE \"{name}\""), Vec::new()),
+                ])
+                .await
             }
-            // Expression indexes get statistics of their own from ANALYZE of the table.
-            sqlx::query(&format!("ANALYZE {table}"))
-                .execute(pool)
-                .await?;
+            Db::Postgres(pool) => {
+                let concurrently = create.replacen("CREATE INDEX", "CREATE INDEX CONCURRENTLY", 1);
+                if let Err(e) = sqlx::query(&concurrently).execute(pool).await {
+                    // A failed concurrent build leaves an invalid index behind, which IF
+                    // NOT EXISTS would then take for a finished one.
+                    let _ = sqlx::query(&format!("DROP INDEX IF EXISTS \"{name}\""))
+                        .execute(pool)
+                        .await;
+                    return Err(e.into());
+                }
+                // Expression indexes get statistics of their own from ANALYZE of the table.
+                sqlx::query(&format!("ANALYZE {table}"))
+                    .execute(pool)
+                    .await?;
+                Ok(())
+            }
         }
     }
-    Ok(())
 }
 
 #[cfg(test)]

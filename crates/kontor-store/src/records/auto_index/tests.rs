@@ -42,7 +42,7 @@ async fn a_document_field_gets_its_index_and_queries_use_it(
     let before = store.query_records(tenant, Module::ESTATE, &q).await?;
     let name = "auto_estates_n_baujahr";
     assert!(wait_for_index(store, name).await?, "{name} was not made");
-    let Some(reader) = store.reader.clone() else {
+    let Some(reader) = store.reader().cloned() else {
         // PostgreSQL: 60 rows are read by a scan whatever indexes exist; the answers
         // must still be the same, and a number field holding text must not break the
         // index or the queries (it reads as 0, as on SQLite).
@@ -193,15 +193,13 @@ async fn a_text_index_never_makes_a_long_value_unwritable() -> Result<(), Box<dy
         sqlx::query("SET LOCAL enable_seqscan = off")
             .execute(&mut *tx)
             .await?;
-        let mut query = sqlx::query_scalar::<_, String>(&sql.text);
-        for bind in &sql.binds {
-            query = match bind {
-                Bind::Int(i) => query.bind(*i),
-                Bind::Real(f) => query.bind(*f),
-                Bind::Text(t) => query.bind(t.clone()),
-            };
-        }
-        let plan = query.fetch_all(&mut *tx).await?;
+        let plan = crate::exec::bind_pg(sqlx::query(&sql.text), &sql.binds)
+            .fetch_all(&mut *tx)
+            .await?;
+        let plan: Vec<String> = plan
+            .iter()
+            .map(|row| sqlx::Row::try_get::<String, _>(row, 0))
+            .collect::<Result<_, _>>()?;
         assert!(plan.iter().any(|line| line.contains(name)), "{plan:?}");
     }
     Ok(())
@@ -265,25 +263,19 @@ async fn wait_for_index(store: &crate::Store, name: &str) -> Result<bool, StoreE
 }
 
 async fn index_exists(store: &crate::Store, name: &str) -> Result<bool, StoreError> {
-    let (found,): (i64,) = match &store.db {
-        Db::Sqlite(pool) => {
-            sqlx::query_as("SELECT COUNT(*) FROM sqlite_master WHERE type = 'index' AND name = $1")
-                .bind(name)
-                .fetch_one(pool)
-                .await?
-        }
-        Db::Postgres(pool) => {
-            sqlx::query_as(
-                "SELECT COUNT(*) FROM pg_index x JOIN pg_class c ON c.oid = x.indexrelid
-                 JOIN pg_namespace n ON n.oid = c.relnamespace
-                 WHERE n.nspname = current_schema() AND c.relname = $1 AND x.indisvalid",
-            )
-            .bind(name)
-            .fetch_one(pool)
-            .await?
+    let text = match &store.db {
+        Db::Sqlite(..) => "SELECT COUNT(*) FROM sqlite_master WHERE type = 'index' AND name = $1",
+        Db::Postgres(_) => {
+            "SELECT COUNT(*) FROM pg_index x JOIN pg_class c ON c.oid = x.indexrelid
+             JOIN pg_namespace n ON n.oid = c.relnamespace
+             WHERE n.nspname = current_schema() AND c.relname = $1 AND x.indisvalid"
         }
     };
-    Ok(found == 1)
+    let query = crate::records::sql::Sql::new(text, vec![Bind::Text(name.to_string())]);
+    let found = store
+        .lookup(move |mut c| Box::pin(async move { c.int(&query).await }))
+        .await?;
+    Ok(found == Some(1))
 }
 
 #[test]
