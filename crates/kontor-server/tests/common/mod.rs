@@ -36,10 +36,18 @@ impl TestServer {
     pub async fn start_with(
         config: ServerConfig,
     ) -> Result<TestServer, Box<dyn std::error::Error>> {
+        TestServer::start_serving(config, kontor_server::Modules::standard()).await
+    }
+
+    /// A server of these record modules (a test's own among them).
+    pub async fn start_serving(
+        config: ServerConfig,
+        modules: kontor_server::Modules,
+    ) -> Result<TestServer, Box<dyn std::error::Error>> {
         let store = open_test_store().await?;
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await?;
         let addr = listener.local_addr()?;
-        let state = AppState::new(store.store.clone(), config);
+        let state = AppState::with_modules(store.store.clone(), config, modules);
         tokio::spawn(async move {
             let _ = kontor_server::serve(listener, state).await;
         });

@@ -1,0 +1,540 @@
+//! One conformance suite that every record module runs on the wire: create (in one batch),
+//! read, filter, sort, page, modify, delete and relations, on the backend the environment
+//! selects. The modules are estates, addresses and a demonstration module that exists only
+//! here, defined by nothing but its registry entry and its catalog: no table, no migration,
+//! no handler, no hooks of its own.
+
+mod common;
+
+use std::sync::LazyLock;
+
+use common::*;
+use kontor_proto::{ActionVerb, ErrorCode};
+use kontor_server::{Modules, NoHooks, ServedModule, ServerConfig};
+use kontor_store::fields::catalog::{self, Catalog};
+use kontor_store::modules::{ModuleDef, Stamp, Storage, SystemField};
+use kontor_store::records::{RecordRef, RelationKind};
+use kontor_store::{Module, RelationStore};
+use serde_json::{json, Map, Value};
+
+/// The demonstration module's standard fields.
+const DEMO_CATALOG: &str = r#"
+[[section]]
+table = "Demo"
+content = "Demo"
+
+[[section.field]]
+name = "titel"
+type = "varchar"
+length = 80
+label = ["Titel", "Title"]
+
+[[section.field]]
+name = "preis"
+type = "float"
+label = ["Preis", "Price"]
+measure = "DATA_TYPE_MONETARY"
+
+[[section.field]]
+name = "art"
+type = "singleselect"
+label = ["Art", "Kind"]
+values = [["a", "A", "A"], ["b", "B", "B"]]
+
+[[section.field]]
+name = "erstellt"
+type = "date"
+label = ["Erstellt", "Created"]
+read_only = true
+
+[[section.field]]
+name = "geaendert"
+type = "datetime"
+label = ["Geändert", "Changed"]
+read_only = true
+"#;
+
+static DEMO_FIELDS: LazyLock<Result<Catalog, String>> =
+    LazyLock::new(|| catalog::parse("demo.toml", DEMO_CATALOG));
+
+static DEMO_DEF: ModuleDef = ModuleDef {
+    name: "demo",
+    labels: ("Demo", "Demo"),
+    id_field: "Id",
+    id_in_elements: false,
+    integers_as_numbers: false,
+    storage: Storage::Documents,
+    catalog: &DEMO_FIELDS,
+    fields_of: None,
+    versions: None,
+    country_field: None,
+    system_fields: &[
+        SystemField {
+            name: "erstellt",
+            value: Stamp::Date,
+            on_modify: false,
+        },
+        SystemField {
+            name: "geaendert",
+            value: Stamp::DateTime,
+            on_modify: true,
+        },
+    ],
+    radius_search: false,
+    contact_entries: false,
+    unknown_field: ErrorCode::UnknownFieldQuoted,
+    unknown_record: ErrorCode::UnknownRecordId,
+};
+
+static DEMO: ServedModule = ServedModule {
+    module: Module::new(&DEMO_DEF),
+    verbs: &[
+        ActionVerb::Read,
+        ActionVerb::Create,
+        ActionVerb::Modify,
+        ActionVerb::Delete,
+    ],
+    hooks: &NoHooks,
+};
+
+/// What the suite needs to know of a module: how its writes carry fields, and a number and
+/// a text field to filter and sort on.
+struct Spec {
+    resource: &'static str,
+    module: Module,
+    id_field: &'static str,
+    number: &'static str,
+    text: &'static str,
+    /// Fields flat in the parameters (addresses) rather than in `data`.
+    flat: bool,
+    delete: bool,
+}
+
+const SPECS: &[Spec] = &[
+    Spec {
+        resource: "estate",
+        module: Module::ESTATE,
+        id_field: "Id",
+        number: "kaufpreis",
+        text: "ort",
+        flat: false,
+        delete: false,
+    },
+    Spec {
+        resource: "address",
+        module: Module::ADDRESS,
+        id_field: "id",
+        number: "salary",
+        text: "Ort",
+        flat: true,
+        delete: false,
+    },
+    Spec {
+        resource: "demo",
+        module: Module::new(&DEMO_DEF),
+        id_field: "Id",
+        number: "preis",
+        text: "titel",
+        flat: false,
+        delete: true,
+    },
+];
+
+const TOWNS: [&str; 4] = ["Aachen", "Bonn", "Köln", "Düren"];
+const RECORDS: i64 = 25;
+
+/// A record as the suite made it.
+#[derive(Debug, Clone)]
+struct Made {
+    id: i64,
+    number: f64,
+    text: String,
+}
+
+impl Spec {
+    fn write(&self, fields: Value) -> Value {
+        if self.flat {
+            fields
+        } else {
+            json!({ "data": fields })
+        }
+    }
+}
+
+async fn call(
+    server: &TestServer,
+    c: &Credentials,
+    verb: ActionVerb,
+    resource: &str,
+    resourceid: Value,
+    params: Value,
+) -> Result<Value, Box<dyn std::error::Error>> {
+    let mut action = action_v2(c, verb, resource, params);
+    action["resourceid"] = resourceid;
+    let json = server.post(&envelope(c, vec![action])).await?;
+    Ok(json["response"]["results"][0].clone())
+}
+
+fn code(result: &Value) -> i64 {
+    result["status"]["errorcode"].as_i64().unwrap_or(-1)
+}
+
+/// A value as rendered (a string in raw mode, or a number), as a number.
+fn number(value: &Value) -> Option<f64> {
+    match value {
+        Value::String(s) => s.parse().ok(),
+        Value::Number(n) => n.as_f64(),
+        _ => None,
+    }
+}
+
+fn ids(result: &Value) -> Vec<i64> {
+    result["data"]["records"]
+        .as_array()
+        .map(|r| r.iter().filter_map(|r| r["id"].as_i64()).collect())
+        .unwrap_or_default()
+}
+
+/// Creates the records in one request (one transaction) and checks every answer.
+async fn create_all(
+    server: &TestServer,
+    c: &Credentials,
+    spec: &Spec,
+) -> Result<Vec<Made>, Box<dyn std::error::Error>> {
+    let mut made = Vec::new();
+    let mut actions = Vec::new();
+    for i in 0..RECORDS {
+        let number = ((i * 37) % 11 * 10) as f64 + 0.5;
+        let text = TOWNS[(i % 4) as usize].to_string();
+        let mut fields = Map::new();
+        fields.insert(spec.number.into(), json!(number));
+        fields.insert(spec.text.into(), json!(text));
+        actions.push(action_v2(
+            c,
+            ActionVerb::Create,
+            spec.resource,
+            spec.write(Value::Object(fields)),
+        ));
+        made.push(Made {
+            id: 0,
+            number,
+            text,
+        });
+    }
+    let answer = server.post(&envelope(c, actions)).await?;
+    let results = answer["response"]["results"]
+        .as_array()
+        .ok_or("no results")?;
+    assert_eq!(results.len(), made.len());
+    for (result, m) in results.iter().zip(made.iter_mut()) {
+        assert_eq!(code(result), 0, "{}: {result}", spec.resource);
+        m.id = result["data"]["records"][0]["id"].as_i64().ok_or("no id")?;
+    }
+    let mut seen: Vec<i64> = made.iter().map(|m| m.id).collect();
+    seen.dedup();
+    assert_eq!(
+        seen.len(),
+        made.len(),
+        "{}: ids are distinct",
+        spec.resource
+    );
+    Ok(made)
+}
+
+async fn read(
+    server: &TestServer,
+    c: &Credentials,
+    spec: &Spec,
+    params: Value,
+) -> Result<Value, Box<dyn std::error::Error>> {
+    let result = call(
+        server,
+        c,
+        ActionVerb::Read,
+        spec.resource,
+        json!(""),
+        params,
+    )
+    .await?;
+    assert_eq!(code(&result), 0, "{}: {result}", spec.resource);
+    Ok(result)
+}
+
+async fn conformance(server: &TestServer, spec: &Spec) -> TestResult {
+    let c = server.tenant(spec.resource, 'c').await?;
+    let mut made = create_all(server, &c, spec).await?;
+    let data = json!([spec.number, spec.text]);
+
+    // Every record reads back as written.
+    let all = read(server, &c, spec, json!({"data": data, "listlimit": 500})).await?;
+    assert_eq!(
+        all["data"]["meta"]["cntabsolute"], RECORDS,
+        "{}",
+        spec.resource
+    );
+    for record in all["data"]["records"].as_array().ok_or("no records")? {
+        let id = record["id"].as_i64().ok_or("no id")?;
+        let m = made.iter().find(|m| m.id == id).ok_or("an id not made")?;
+        let elements = &record["elements"];
+        assert_eq!(number(&elements[spec.number]), Some(m.number), "{record}");
+        assert_eq!(elements[spec.text], json!(m.text), "{record}");
+    }
+
+    // A filter on both fields, sorted by the number, paged: the pages together are the
+    // in-memory answer, ties broken by the id in the sort's direction.
+    let filter = json!({
+        spec.number: [{"op": ">=", "val": 30}],
+        spec.text: [{"op": "in", "val": ["Aachen", "Köln"]}],
+    });
+    let mut want: Vec<&Made> = made
+        .iter()
+        .filter(|m| m.number >= 30.0 && (m.text == "Aachen" || m.text == "Köln"))
+        .collect();
+    want.sort_by(|a, b| b.number.total_cmp(&a.number).then(b.id.cmp(&a.id)));
+    let want: Vec<i64> = want.iter().map(|m| m.id).collect();
+    let mut got = Vec::new();
+    for offset in [0, 4, 8, 12] {
+        let page = read(
+            server,
+            &c,
+            spec,
+            json!({"data": data, "filter": filter, "sortby": {spec.number: "DESC"},
+                   "listlimit": 4, "listoffset": offset}),
+        )
+        .await?;
+        assert_eq!(
+            page["data"]["meta"]["cntabsolute"],
+            want.len(),
+            "{}",
+            spec.resource
+        );
+        got.extend(ids(&page));
+    }
+    assert_eq!(got, want, "{}: filter, sort and pages", spec.resource);
+
+    // Sorted by the text, ascending: ties by id ascending.
+    let by_text = read(
+        server,
+        &c,
+        spec,
+        json!({"data": data, "sortby": {spec.text: "ASC"}, "listlimit": 500}),
+    )
+    .await?;
+    let mut want = made.clone();
+    want.sort_by(|a, b| {
+        a.text
+            .as_bytes()
+            .cmp(b.text.as_bytes())
+            .then(a.id.cmp(&b.id))
+    });
+    assert_eq!(
+        ids(&by_text),
+        want.iter().map(|m| m.id).collect::<Vec<_>>(),
+        "{}: text order",
+        spec.resource
+    );
+
+    // A modify changes what it names and nothing else; an unknown record is refused.
+    let target = made[3].id;
+    let changed = call(
+        server,
+        &c,
+        ActionVerb::Modify,
+        spec.resource,
+        json!(target),
+        spec.write(json!({ spec.number: 999 })),
+    )
+    .await?;
+    assert_eq!(code(&changed), 0, "{changed}");
+    made[3].number = 999.0;
+    let one = call(
+        server,
+        &c,
+        ActionVerb::Read,
+        spec.resource,
+        json!(target),
+        json!({"data": data}),
+    )
+    .await?;
+    let elements = &one["data"]["records"][0]["elements"];
+    assert_eq!(number(&elements[spec.number]), Some(999.0), "{one}");
+    assert_eq!(elements[spec.text], json!(made[3].text), "{one}");
+    let missing = call(
+        server,
+        &c,
+        ActionVerb::Modify,
+        spec.resource,
+        json!(987_654),
+        spec.write(json!({ spec.number: 1 })),
+    )
+    .await?;
+    assert_eq!(
+        code(&missing),
+        i64::from(spec.module.unknown_record.code()),
+        "{missing}"
+    );
+
+    // Bad input gets its error, never errorcode 1, and changes nothing.
+    let unknown = call(
+        server,
+        &c,
+        ActionVerb::Create,
+        spec.resource,
+        json!(""),
+        spec.write(json!({"nope": 1})),
+    )
+    .await?;
+    assert_eq!(
+        code(&unknown),
+        i64::from(spec.module.unknown_field.code()),
+        "{unknown}"
+    );
+    let bad_filter = call(
+        server,
+        &c,
+        ActionVerb::Read,
+        spec.resource,
+        json!(""),
+        json!({"filter": {spec.number: [{"op": "like", "val": "%1"}]}}),
+    )
+    .await?;
+    assert_ne!(code(&bad_filter), 0, "{bad_filter}");
+
+    // Relations: links in the order made; a deleted record takes its links with it.
+    let store = &server.store.store;
+    let kind = RelationKind::parse(&format!("{0}:{0}:test", spec.resource))?;
+    let at = |i: usize| RecordRef {
+        module: spec.module,
+        id: made[i].id,
+    };
+    store
+        .link(c.tenant, &kind, at(0), &[at(2), at(1)], &Map::new())
+        .await?;
+    let links = store.children_of(c.tenant, &kind, &[made[0].id]).await?;
+    assert_eq!(
+        links.iter().map(|l| l.child).collect::<Vec<_>>(),
+        [made[2].id, made[1].id]
+    );
+
+    // Delete, where the module offers it; elsewhere the API's own refusal.
+    let deleted = call(
+        server,
+        &c,
+        ActionVerb::Delete,
+        spec.resource,
+        json!(made[2].id),
+        json!({}),
+    )
+    .await?;
+    if spec.delete {
+        assert_eq!(code(&deleted), 0, "{deleted}");
+        let after = read(server, &c, spec, json!({"data": data})).await?;
+        assert_eq!(after["data"]["meta"]["cntabsolute"], RECORDS - 1);
+        let gone = call(
+            server,
+            &c,
+            ActionVerb::Read,
+            spec.resource,
+            json!(made[2].id),
+            json!({"data": data}),
+        )
+        .await?;
+        assert_eq!(ids(&gone), Vec::<i64>::new(), "{gone}");
+        let links = store.children_of(c.tenant, &kind, &[made[0].id]).await?;
+        assert_eq!(
+            links.iter().map(|l| l.child).collect::<Vec<_>>(),
+            [made[1].id]
+        );
+        let again = call(
+            server,
+            &c,
+            ActionVerb::Delete,
+            spec.resource,
+            json!(made[2].id),
+            json!({}),
+        )
+        .await?;
+        assert_eq!(code(&again), i64::from(spec.module.unknown_record.code()));
+    } else {
+        assert_eq!(code(&deleted), 23, "{deleted}");
+    }
+    Ok(())
+}
+
+async fn server() -> Result<TestServer, Box<dyn std::error::Error>> {
+    TestServer::start_serving(ServerConfig::default(), Modules::standard().with(&DEMO)).await
+}
+
+#[tokio::test]
+async fn estates_conform() -> TestResult {
+    conformance(&server().await?, &SPECS[0]).await
+}
+
+#[tokio::test]
+async fn addresses_conform() -> TestResult {
+    conformance(&server().await?, &SPECS[1]).await
+}
+
+/// The demonstration module: its registry entry and catalog are all there is of it.
+#[tokio::test]
+async fn a_module_of_nothing_but_its_definition_conforms() -> TestResult {
+    let server = server().await?;
+    conformance(&server, &SPECS[2]).await?;
+    // Its system fields are stamped and cannot be written.
+    let c = server.tenant("stamps", 's').await?;
+    let made = call(
+        &server,
+        &c,
+        ActionVerb::Create,
+        "demo",
+        json!(""),
+        json!({"data": {"titel": "x", "art": "b"}}),
+    )
+    .await?;
+    let id = made["data"]["records"][0]["id"].clone();
+    let one = call(
+        &server,
+        &c,
+        ActionVerb::Read,
+        "demo",
+        id,
+        json!({"data": ["erstellt", "geaendert", "art"]}),
+    )
+    .await?;
+    let elements = &one["data"]["records"][0]["elements"];
+    assert_eq!(
+        elements["erstellt"].as_str().map(str::len),
+        Some(10),
+        "{one}"
+    );
+    assert_eq!(
+        elements["geaendert"].as_str().map(str::len),
+        Some(19),
+        "{one}"
+    );
+    assert_eq!(elements["art"], "b");
+    let refused = call(
+        &server,
+        &c,
+        ActionVerb::Create,
+        "demo",
+        json!(""),
+        json!({"data": {"erstellt": "2020-01-01"}}),
+    )
+    .await?;
+    assert_eq!(code(&refused), 144, "{refused}");
+    // Not served by a standard server.
+    let standard = TestServer::start().await?;
+    let c = standard.tenant("plain", 'p').await?;
+    let unknown = call(
+        &standard,
+        &c,
+        ActionVerb::Read,
+        "demo",
+        json!(""),
+        json!({}),
+    )
+    .await?;
+    assert_eq!(code(&unknown), 25, "{unknown}");
+    Ok(())
+}
