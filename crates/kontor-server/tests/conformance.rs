@@ -334,6 +334,18 @@ async fn conformance(server: &TestServer, spec: &Spec) -> TestResult {
         spec.resource
     );
 
+    // Sorted by the record id, descending.
+    let by_id = read(
+        server,
+        &c,
+        spec,
+        json!({"data": data, "sortby": {spec.id_field: "DESC"}, "listlimit": 500}),
+    )
+    .await?;
+    let mut want: Vec<i64> = made.iter().map(|m| m.id).collect();
+    want.sort_by(|a, b| b.cmp(a));
+    assert_eq!(ids(&by_id), want, "{}: id order", spec.resource);
+
     // A modify changes what it names and nothing else; an unknown record is refused.
     let target = made[3].id;
     let changed = call(
