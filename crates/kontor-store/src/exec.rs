@@ -162,9 +162,29 @@ impl Conn<'_> {
 
     /// The first column of the first row as an integer (a count, an id, a generation).
     pub(crate) async fn int(&mut self, sql: &Sql) -> Result<Option<i64>, StoreError> {
-        match self.row(sql).await? {
-            Some(row) => row.opt_int(0),
-            None => Ok(None),
+        self.int_of(&sql.text, &sql.binds).await
+    }
+
+    /// [`Self::int`] of a statement's text and values as they stand: the lookups every
+    /// request makes (generations) build no row of cells and copy no text.
+    pub(crate) async fn int_of(
+        &mut self,
+        text: &str,
+        binds: &[Bind],
+    ) -> Result<Option<i64>, StoreError> {
+        match self {
+            Conn::Sqlite(c) => {
+                let mut stmt = c.prepare_cached(text)?;
+                let mut rows = stmt.query(rusqlite::params_from_iter(binds.iter()))?;
+                match rows.next()? {
+                    Some(row) => Ok(row.get::<_, Option<i64>>(0)?),
+                    None => Ok(None),
+                }
+            }
+            Conn::Postgres(_) => match self.row(&Sql::new(text, binds.to_vec())).await? {
+                Some(row) => row.opt_int(0),
+                None => Ok(None),
+            },
         }
     }
 }

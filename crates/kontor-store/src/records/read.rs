@@ -230,10 +230,10 @@ impl ListRead {
         counted_only: bool,
     ) -> Result<Option<RecordPage>, StoreError> {
         let generation = c
-            .int(&Sql::new(
+            .int_of(
                 GENERATION,
-                vec![Bind::Int(self.tenant), Bind::Text(self.module.to_string())],
-            ))
+                &[Bind::Int(self.tenant), Bind::Text(self.module.to_string())],
+            )
             .await?
             .unwrap_or(0);
         let total = match self.counts.get(&self.count_key, generation) {
@@ -325,25 +325,21 @@ impl Store {
         tenant: TenantId,
         key: &str,
     ) -> Result<i64, StoreError> {
-        let query = Sql::new(
-            GENERATION,
-            vec![Bind::Int(tenant.0), Bind::Text(key.to_string())],
-        );
+        let binds = [Bind::Int(tenant.0), Bind::Text(key.to_string())];
         let found = self
-            .lookup(move |mut c| Box::pin(async move { c.int(&query).await }))
+            .lookup(move |mut c| Box::pin(async move { c.int_of(GENERATION, &binds).await }))
             .await?;
         Ok(found.unwrap_or(0))
     }
 
     /// Every generation of a tenant summed: each only grows, so the sum grows with any.
     pub(crate) async fn sum_of_generations(&self, tenant: TenantId) -> Result<i64, StoreError> {
-        let query = Sql::new(
-            "SELECT CAST(COALESCE(SUM(generation), 0) AS BIGINT) FROM write_generations
-              WHERE tenant_id = $1",
-            vec![Bind::Int(tenant.0)],
-        );
+        const SUM: &str = "SELECT CAST(COALESCE(SUM(generation), 0) AS BIGINT)
+             FROM write_generations WHERE tenant_id = $1";
         let sum = self
-            .lookup(move |mut c| Box::pin(async move { c.int(&query).await }))
+            .lookup(move |mut c| {
+                Box::pin(async move { c.int_of(SUM, &[Bind::Int(tenant.0)]).await })
+            })
             .await?;
         Ok(sum.unwrap_or(0))
     }
