@@ -122,6 +122,110 @@ async fn check_duplicate_updates_the_existing_address() -> TestResult {
     Ok(())
 }
 
+/// The addresses whose main e-mail address is `email`.
+async fn with_email(
+    server: &TestServer,
+    c: &Credentials,
+    email: &str,
+) -> Result<Vec<i64>, Box<dyn std::error::Error>> {
+    let read = call(
+        server,
+        c,
+        ActionVerb::Read,
+        json!(""),
+        json!({
+            "data": ["Email"], "filter": {"Email": [{"op": "=", "val": email}]}, "listlimit": 100,
+        }),
+    )
+    .await?;
+    assert_eq!(read["status"]["errorcode"], 0, "{read}");
+    Ok(read["data"]["records"]
+        .as_array()
+        .map(|r| r.iter().filter_map(|r| r["id"].as_i64()).collect())
+        .unwrap_or_default())
+}
+
+#[tokio::test]
+async fn duplicates_within_one_request_make_one_address() -> TestResult {
+    let server = TestServer::start().await?;
+    let c = server.tenant("demo", 'a').await?;
+    // Consecutive creates share one transaction: the second is checked against the first,
+    // which no read before the insert could see.
+    let actions = [("Erst", "0241 1"), ("Zweit", "0241 2")]
+        .into_iter()
+        .map(|(name, phone)| {
+            action_v2(&c, ActionVerb::Create, "address", json!({
+                "Name": name, "email": "same@example.org", "phone": phone, "checkDuplicate": true,
+            }))
+        })
+        .collect();
+    let answer = server.post(&envelope(&c, actions)).await?;
+    let ids: Vec<Value> = (0..2)
+        .map(|i| answer["response"]["results"][i]["data"]["records"][0]["id"].clone())
+        .collect();
+    assert_eq!(ids[0], ids[1], "{answer}");
+    assert_eq!(with_email(&server, &c, "same@example.org").await?.len(), 1);
+    let read = call(
+        &server,
+        &c,
+        ActionVerb::Read,
+        ids[0].clone(),
+        json!({"data": ["Name", "phone", "KdNr"]}),
+    )
+    .await?;
+    let e = elements(&read);
+    assert_eq!(
+        e["Name"], "Zweit",
+        "the second create merged into the first: {e}"
+    );
+    assert_eq!(e["KdNr"], 1, "the address keeps its customer number: {e}");
+    let phones = e
+        .as_object()
+        .map_or(0, |o| o.keys().filter(|k| k.starts_with("phone__")).count());
+    assert_eq!(phones, 2, "both phone numbers are kept: {e}");
+    Ok(())
+}
+
+#[tokio::test]
+async fn concurrent_duplicate_checked_creates_make_one_address() -> TestResult {
+    let server = TestServer::start().await?;
+    let c = server.tenant("demo", 'a').await?;
+    for round in 0..4 {
+        let email = format!("race{round}@example.org");
+        let mut set = tokio::task::JoinSet::new();
+        for n in 0..12 {
+            let action = action_v2(
+                &c,
+                ActionVerb::Create,
+                "address",
+                json!({
+                    "Name": format!("Racer {n}"), "email": email, "checkDuplicate": true,
+                }),
+            );
+            let body = serde_json::to_vec(&envelope(&c, vec![action]))?;
+            let (http, url) = (server.http.clone(), server.url("stable"));
+            set.spawn(async move {
+                let answer: Value = http.post(url).body(body).send().await?.json().await?;
+                Ok::<Value, reqwest::Error>(answer)
+            });
+        }
+        let mut ids = Vec::new();
+        while let Some(answer) = set.join_next().await {
+            let answer = answer??;
+            let result = &answer["response"]["results"][0];
+            assert_eq!(result["status"]["errorcode"], 0, "{answer}");
+            ids.push(result["data"]["records"][0]["id"].clone());
+        }
+        let stored = with_email(&server, &c, &email).await?;
+        assert_eq!(stored.len(), 1, "round {round}: {stored:?}");
+        assert!(
+            ids.iter().all(|id| *id == json!(stored[0])),
+            "round {round}: {ids:?}"
+        );
+    }
+    Ok(())
+}
+
 #[tokio::test]
 async fn modify_edits_fields_and_contact_entries() -> TestResult {
     let server = TestServer::start().await?;

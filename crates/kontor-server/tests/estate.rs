@@ -436,6 +436,22 @@ async fn bad_reads_name_the_field_or_operator_and_run_nothing() -> TestResult {
             141,
             "Unknown field: nope",
         ),
+        // Address contact entries are not estate fields, read or filtered.
+        (
+            json!({"data": ["kaufpreis", "phone"]}),
+            141,
+            "Unknown field: phone",
+        ),
+        (
+            json!({"data": ["defaultemail"]}),
+            141,
+            "Unknown field: defaultemail",
+        ),
+        (
+            json!({"filter": {"email": [{"op": "=", "val": "a@example.org"}]}}),
+            141,
+            "Unknown field: email",
+        ),
         (
             json!({"filter": {"kaufpreis": [{"op": "~", "val": 1}]}}),
             142,

@@ -15,7 +15,7 @@ use std::pin::Pin;
 use kontor_proto::data_writer::DataWriter;
 use kontor_proto::{ActionVerb, ApiError, ErrorCode};
 use kontor_store::fields::FieldConfig;
-use kontor_store::records::StoredRecord;
+use kontor_store::records::{RecordQuery, StoredRecord};
 use kontor_store::{Module, RecordStore, Store};
 use serde_json::{Map, Value};
 
@@ -49,6 +49,10 @@ pub struct WriteCx<'a> {
 pub enum Prepared {
     /// A new record with this document.
     Insert(Map<String, Value>),
+    /// A new record with this document unless a record matches the query when it is
+    /// written (a duplicate check in the insert's own transaction); [`Hooks::found`] then
+    /// decides what becomes of the create.
+    InsertUnless(Map<String, Value>, RecordQuery),
     /// An existing record took the create's place (a duplicate, merged or left alone).
     Existing(i64),
 }
@@ -78,6 +82,18 @@ pub trait Hooks: Send + Sync + std::fmt::Debug {
         doc: Map<String, Value>,
     ) -> Pending<'a, Prepared> {
         Box::pin(async move { Ok(Prepared::Insert(doc)) })
+    }
+
+    /// A create prepared as [`Prepared::InsertUnless`] found record `id` matching its guard
+    /// when it was written, which then answers for it; `doc` is the create's document as the
+    /// hook prepared it. By default the found record is left as it is.
+    fn found<'a>(
+        &'a self,
+        _cx: &'a WriteCx<'a>,
+        _id: i64,
+        _doc: Map<String, Value>,
+    ) -> Pending<'a, ()> {
+        Box::pin(async move { Ok(()) })
     }
 
     /// Writes a modify's validated changes to record `id`; `Ok(false)` when there is no such

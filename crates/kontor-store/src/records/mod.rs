@@ -12,6 +12,7 @@ mod contacts;
 mod count_cache;
 mod doc;
 mod document;
+mod insert;
 mod jsonb;
 mod page_times;
 mod range_cache;
@@ -32,6 +33,7 @@ pub use auto_index::AutoIndexes;
 pub use contacts::{contact_field, ContactFamily, ContactSet, CONTACTS_KEY};
 pub use count_cache::CountCache;
 pub use document::{Doc, DocValue, ListItems};
+pub use insert::{Inserted, NewRecord};
 pub use page_times::PageTimes;
 pub use range_cache::RangeCache;
 pub use relations::{Link, RecordRef, RelationKind, RelationStore};
@@ -128,6 +130,16 @@ pub trait RecordStore {
         module: Module,
         docs: Vec<Map<String, Value>>,
     ) -> impl Future<Output = Result<Vec<i64>, StoreError>> + Send;
+
+    /// Inserts records in order, in one transaction, each unless a record matches its guard
+    /// ([`NewRecord::unless`]), which is checked in that same transaction: two concurrent
+    /// creates with the same guard make one record.
+    fn insert_new_records(
+        &self,
+        tenant: TenantId,
+        module: Module,
+        records: Vec<NewRecord>,
+    ) -> impl Future<Output = Result<Vec<Inserted>, StoreError>> + Send;
 
     /// Merges `changes` into a record's document. `Ok(false)` when there is no such record.
     fn update_record(

@@ -4,6 +4,7 @@
 use serde_json::{Map, Value};
 
 use super::columns::column_value;
+use super::insert::{doc_text, doc_value, Inserted, NewRecord};
 use super::read::{fetch_records, record_columns};
 use super::sql::{Bind, Dialect, Sql};
 use super::{Module, RecordPage, RecordQuery, RecordStore, StoredRecord};
@@ -49,60 +50,6 @@ pub(crate) async fn next_ids(
         .ok_or_else(|| StoreError::Invalid(format!("counter {counter} handed out nothing")))
 }
 
-fn doc_text(doc: &Map<String, Value>) -> String {
-    // A map of JSON values always serialises.
-    serde_json::to_string(doc).unwrap_or_else(|_| "{}".into())
-}
-
-/// The document as a statement's value: SQLite keeps binary JSON, PostgreSQL `JSONB`.
-fn doc_value(dialect: Dialect, n: usize) -> String {
-    match dialect {
-        Dialect::Sqlite => format!("jsonb(${n})"),
-        Dialect::Postgres => format!("${n}::jsonb"),
-    }
-}
-
-/// `INSERT INTO <table> (tenant_id, id, uuid, doc, <typed columns>[, module]) VALUES …`.
-fn insert_statement(dialect: Dialect, module: Module) -> String {
-    let mut columns = vec!["tenant_id", "id", "uuid", "doc"];
-    columns.extend(module.hot_columns().iter().map(|c| c.column));
-    if module.in_documents() {
-        columns.push("module");
-    }
-    let values: Vec<String> = (1..=columns.len())
-        .map(|n| match n {
-            4 => doc_value(dialect, 4),
-            n => format!("${n}"),
-        })
-        .collect();
-    format!(
-        "INSERT INTO {} ({}) VALUES ({})",
-        module.table(),
-        columns.join(", "),
-        values.join(", ")
-    )
-}
-
-/// A new record's values but its id, bound off the thread that writes it.
-fn insert_binds(tenant: TenantId, module: Module, doc: &Map<String, Value>) -> Vec<Bind> {
-    let mut binds = vec![
-        Bind::Int(tenant.0),
-        Bind::Int(0), // the id, handed out in the write
-        Bind::Text(uuid::Uuid::new_v4().to_string()),
-        Bind::Text(doc_text(doc)),
-    ];
-    binds.extend(
-        module
-            .hot_columns()
-            .iter()
-            .map(|c| column_value(c, doc.get(c.field))),
-    );
-    if module.in_documents() {
-        binds.push(Bind::Text(module.name().to_string()));
-    }
-    binds
-}
-
 /// `key = $n` of the record `id`, with the documents table's module.
 fn record_key(sql: &mut Sql, tenant: TenantId, module: Module, id: i64) {
     sql.push(" WHERE tenant_id = ")
@@ -131,52 +78,18 @@ impl RecordStore for Store {
         module: Module,
         docs: Vec<Map<String, Value>>,
     ) -> Result<Vec<i64>, StoreError> {
-        if docs.is_empty() {
-            return Ok(Vec::new());
-        }
-        if module.language_versions() {
-            return Err(StoreError::Invalid(
-                "language versions are written with write_language_version".into(),
-            ));
-        }
-        let statement = insert_statement(self.dialect(), module);
-        // Everything but the ids is bound here, off the SQLite writer thread, which then
-        // only runs statements.
-        let rows: Vec<Vec<Bind>> = docs
-            .iter()
-            .map(|doc| insert_binds(tenant, module, doc))
-            .collect();
-        let (ids, generation) = self
-            .write(move |mut c| {
-                Box::pin(async move {
-                    let count = rows.len() as i64;
-                    let last = next_ids(&mut c, tenant, module.name(), count).await?;
-                    let first = last - count + 1;
-                    let mut ids = Vec::with_capacity(rows.len());
-                    for (i, binds) in rows.into_iter().enumerate() {
-                        let id = first + i as i64;
-                        let mut sql = Sql::new(&statement, binds);
-                        if let Some(slot) = sql.binds.get_mut(1) {
-                            *slot = Bind::Int(id);
-                        }
-                        c.execute(&sql).await?;
-                        ids.push(id);
-                    }
-                    let generation = c
-                        .int(&bump_generation(tenant, module.name()))
-                        .await?
-                        .unwrap_or(0);
-                    Ok((ids, generation))
-                })
-            })
-            .await?;
-        // Counts and value sets cached under the generation before this create stay exact
-        // with the new matches added (`carry.rs`).
-        self.counts
-            .carry(tenant.0, module.name(), generation - 1, &docs);
-        self.ranges
-            .carry(tenant.0, module.name(), generation - 1, &docs);
-        Ok(ids)
+        let records = docs.into_iter().map(NewRecord::new).collect();
+        let inserted = self.insert(tenant, module, records).await?;
+        Ok(inserted.into_iter().map(Inserted::id).collect())
+    }
+
+    async fn insert_new_records(
+        &self,
+        tenant: TenantId,
+        module: Module,
+        records: Vec<NewRecord>,
+    ) -> Result<Vec<Inserted>, StoreError> {
+        self.insert(tenant, module, records).await
     }
 
     async fn update_record(

@@ -12,6 +12,7 @@
 
 use kontor_proto::response::ResultData;
 use kontor_proto::{Action, ApiError, Data, ErrorCode, Record, RecordId};
+use kontor_store::records::{Inserted, NewRecord};
 use kontor_store::{FieldStore, RecordStore};
 use serde_json::{Map, Value};
 
@@ -36,26 +37,33 @@ pub(crate) async fn run_batch(
         }
     };
     let now = kontor_proto::time::datetime_now();
-    let mut prepared: Vec<Result<Prepared, ApiError>> = Vec::with_capacity(actions.len());
-    for action in actions {
-        let cx = WriteCx {
+    let cxs: Vec<WriteCx<'_>> = actions
+        .iter()
+        .map(|action| WriteCx {
             store: &state.store,
             ctx,
             module,
             config: &config,
             params: &action.parameters,
-        };
-        prepared.push(prepare(served, &cx, &now).await);
+        })
+        .collect();
+    let mut prepared: Vec<Result<Ready, ApiError>> = Vec::with_capacity(actions.len());
+    for cx in &cxs {
+        prepared.push(prepare(served, cx, &now).await);
     }
-    let docs: Vec<Map<String, Value>> = prepared
+    let records: Vec<NewRecord> = prepared
         .iter_mut()
         .filter_map(|p| match p {
-            Ok(Prepared::Insert(doc)) => Some(std::mem::take(doc)),
+            Ok(Ready::Insert(record, _)) => Some(std::mem::take(&mut **record)),
             _ => None,
         })
         .collect();
-    let ids = match state.store.insert_records(ctx.tenant, module, docs).await {
-        Ok(ids) => ids,
+    let outcomes = match state
+        .store
+        .insert_new_records(ctx.tenant, module, records)
+        .await
+    {
+        Ok(outcomes) => outcomes,
         Err(e) => {
             let e = store_error(e);
             return prepared
@@ -64,34 +72,50 @@ pub(crate) async fn run_batch(
                 .collect();
         }
     };
-    let mut ids = ids.into_iter();
-    prepared
-        .into_iter()
-        .map(|p| {
-            let id = match p? {
-                Prepared::Insert(_) => ids
-                    .next()
-                    .ok_or_else(|| ApiError::new(ErrorCode::EntryCouldNotBeCreated))?,
-                Prepared::Existing(id) => id,
-            };
-            Ok(ResultData::Ok(created(served, id)))
-        })
-        .collect()
+    let mut outcomes = outcomes.into_iter();
+    let mut results = Vec::with_capacity(actions.len());
+    for (p, cx) in prepared.into_iter().zip(&cxs) {
+        let id = match p {
+            Err(e) => Err(e),
+            Ok(Ready::Existing(id)) => Ok(id),
+            Ok(Ready::Insert(_, original)) => match (outcomes.next(), original) {
+                (Some(Inserted::New(id)), _) => Ok(id),
+                (Some(Inserted::Found(id)), Some(doc)) => {
+                    served.hooks.found(cx, id, doc).await.map(|()| id)
+                }
+                (Some(Inserted::Found(id)), None) => Ok(id),
+                (None, _) => Err(ApiError::new(ErrorCode::EntryCouldNotBeCreated)),
+            },
+        };
+        results.push(id.map(|id| ResultData::Ok(created(served, id))));
+    }
+    results
 }
 
-/// Validates one create into the document to store, or finds the record it duplicates.
-async fn prepare(served: &ServedModule, cx: &WriteCx<'_>, now: &str) -> Result<Prepared, ApiError> {
+/// A create validated and completed by its module.
+enum Ready {
+    /// To insert; a guarded one keeps its document as the hook made it, for
+    /// [`crate::modules::Hooks::found`].
+    Insert(Box<NewRecord>, Option<Map<String, Value>>),
+    Existing(i64),
+}
+
+/// Validates one create into the record to store, or finds the record it duplicates.
+async fn prepare(served: &ServedModule, cx: &WriteCx<'_>, now: &str) -> Result<Ready, ApiError> {
     let fields = served.hooks.write_fields(cx.params)?;
     let mut doc = validate(cx.config, cx.module, &fields)?;
     stamp(cx.module, &mut doc, now, false);
-    match served.hooks.prepare_create(cx, doc).await? {
-        Prepared::Insert(mut doc) => {
-            stamp(cx.module, &mut doc, now, true);
-            apply_defaults(cx.config, &mut doc);
-            Ok(Prepared::Insert(doc))
-        }
-        existing => Ok(existing),
-    }
+    let (mut doc, unless) = match served.hooks.prepare_create(cx, doc).await? {
+        Prepared::Insert(doc) => (doc, None),
+        Prepared::InsertUnless(doc, query) => (doc, Some(query)),
+        Prepared::Existing(id) => return Ok(Ready::Existing(id)),
+    };
+    // What the hook made, before the create's own stamps and defaults: a found record
+    // merges this, not defaults over its own values.
+    let original = unless.as_ref().map(|_| doc.clone());
+    stamp(cx.module, &mut doc, now, true);
+    apply_defaults(cx.config, &mut doc);
+    Ok(Ready::Insert(Box::new(NewRecord { doc, unless }), original))
 }
 
 fn created(served: &ServedModule, id: i64) -> Data {

@@ -63,8 +63,15 @@ impl Hooks for AddressHooks {
             let mut entries = contacts::from_create(&mut cx.params.clone())?;
             contacts::settle_defaults(&mut entries);
             contacts::check_lengths(&entries, cx.config)?;
-            if params.flag("checkDuplicate")? {
-                if let Some(id) = duplicate_of(cx, &entries).await? {
+            // The check runs twice: here, so that a duplicate takes no customer number,
+            // and as the insert's guard, in its transaction, so that two concurrent creates
+            // of one address make one record.
+            let guard = match params.flag("checkDuplicate")? {
+                true => duplicate_query(&entries),
+                false => None,
+            };
+            if let Some(query) = &guard {
+                if let Some(id) = first_match(cx, query).await? {
                     if !params.flag("noOverrideByDuplicate")? {
                         merge_into(cx, id, doc, entries).await?;
                     }
@@ -84,7 +91,28 @@ impl Hooks for AddressHooks {
             if !entries.is_empty() {
                 doc.insert(CONTACTS.into(), contacts::to_value(&entries));
             }
-            Ok(Prepared::Insert(doc))
+            Ok(match guard {
+                Some(query) => Prepared::InsertUnless(doc, query),
+                None => Prepared::Insert(doc),
+            })
+        })
+    }
+
+    /// A concurrent create made the address first: this one merges into it as a duplicate
+    /// found before would have, keeping its customer number.
+    fn found<'a>(
+        &'a self,
+        cx: &'a WriteCx<'a>,
+        id: i64,
+        mut doc: Map<String, Value>,
+    ) -> Pending<'a, ()> {
+        Box::pin(async move {
+            if Params(cx.params).flag("noOverrideByDuplicate")? {
+                return Ok(());
+            }
+            doc.remove("KdNr");
+            let entries = contacts::entries(&doc);
+            merge_into(cx, id, doc, entries).await
         })
     }
 
@@ -169,17 +197,17 @@ async fn number(cx: &WriteCx<'_>, entries: &mut [&mut Entry]) -> Result<(), ApiE
     Ok(())
 }
 
-/// The lowest id of an address sharing one of the new e-mail addresses.
-async fn duplicate_of(cx: &WriteCx<'_>, entries: &[Entry]) -> Result<Option<i64>, ApiError> {
+/// The duplicate check of a create: addresses sharing one of its e-mail addresses.
+fn duplicate_query(entries: &[Entry]) -> Option<RecordQuery> {
     let emails: Vec<Scalar> = entries
         .iter()
         .filter(|e| e.kind.starts_with("email"))
         .map(|e| Scalar::Text(e.value.clone()))
         .collect();
     if emails.is_empty() {
-        return Ok(None);
+        return None;
     }
-    let query = RecordQuery {
+    Some(RecordQuery {
         conditions: vec![FieldCondition {
             field: "Email".into(),
             kind: ValueKind::Text,
@@ -188,10 +216,14 @@ async fn duplicate_of(cx: &WriteCx<'_>, entries: &[Entry]) -> Result<Option<i64>
         }],
         limit: 1,
         ..RecordQuery::default()
-    };
+    })
+}
+
+/// The lowest id of an address matching `query` (pages are in id order without a sort).
+async fn first_match(cx: &WriteCx<'_>, query: &RecordQuery) -> Result<Option<i64>, ApiError> {
     let page = cx
         .store
-        .query_records(cx.ctx.tenant, cx.module, &query)
+        .query_records(cx.ctx.tenant, cx.module, query)
         .await
         .map_err(store_error)?;
     Ok(page.records.first().map(|r| r.id))
