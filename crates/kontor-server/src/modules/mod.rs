@@ -8,6 +8,7 @@
 
 pub(crate) mod address;
 pub(crate) mod estate;
+pub(crate) mod searchcriteria;
 
 use std::future::Future;
 use std::pin::Pin;
@@ -167,11 +168,19 @@ pub(crate) static ADDRESS: ServedModule = ServedModule {
     hooks: &address::AddressHooks,
 };
 
+/// Search criteria are read by `get searchcriterias` (a call of its own, by address or
+/// criterion id), not by `read`; the API offers no `read searchcriteria`.
+pub(crate) static SEARCHCRITERIA: ServedModule = ServedModule {
+    module: Module::SEARCHCRITERIA,
+    verbs: &[ActionVerb::Create, ActionVerb::Modify, ActionVerb::Delete],
+    hooks: &searchcriteria::SearchCriteriaHooks,
+};
+
 impl Modules {
     /// The modules of the API.
     pub fn standard() -> Modules {
         Modules {
-            list: vec![&ESTATE, &ADDRESS],
+            list: vec![&ESTATE, &ADDRESS, &SEARCHCRITERIA],
         }
     }
 
