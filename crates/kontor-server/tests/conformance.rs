@@ -84,6 +84,7 @@ static DEMO_DEF: ModuleDef = ModuleDef {
     contact_entries: false,
     unknown_field: ErrorCode::UnknownFieldQuoted,
     unknown_record: ErrorCode::UnknownRecordId,
+    created_type: None,
 };
 
 static DEMO: ServedModule = ServedModule {

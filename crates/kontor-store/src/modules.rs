@@ -97,6 +97,9 @@ pub struct ModuleDef {
     pub unknown_field: ErrorCode,
     /// A modify or delete names a record that does not exist.
     pub unknown_record: ErrorCode,
+    /// The `type` of the record a create answers, where it is not the name: the API
+    /// answers `create searchcriteria` with `"type":"searchCriteria"`.
+    pub created_type: Option<&'static str>,
 }
 
 /// A module: a handle on its definition, compared and hashed by name (names are unique).
@@ -297,6 +300,7 @@ static ESTATE: ModuleDef = ModuleDef {
     contact_entries: false,
     unknown_field: ErrorCode::UnknownEstateField,
     unknown_record: ErrorCode::UnknownEstateRecord,
+    created_type: None,
 };
 
 /// Language versions keep every value in the document: a version is read by its main
@@ -360,6 +364,7 @@ static ADDRESS: ModuleDef = ModuleDef {
     contact_entries: true,
     unknown_field: ErrorCode::UnknownFieldQuoted,
     unknown_record: ErrorCode::UnknownAddressRecord,
+    created_type: None,
 };
 
 static SEARCHCRITERIA_CATALOG: LazyLock<Result<Catalog, String>> = LazyLock::new(|| {
@@ -399,4 +404,6 @@ static SEARCHCRITERIA: ModuleDef = ModuleDef {
     contact_entries: false,
     unknown_field: ErrorCode::UnknownFieldQuoted,
     unknown_record: ErrorCode::UnknownSearchCriteria,
+    // COMPAT: the LV stub of `create searchcriteria` (client-behaviour.md) has it so.
+    created_type: Some("searchCriteria"),
 };
