@@ -131,7 +131,15 @@ async fn read(
     params: Value,
 ) -> Result<Value, Box<dyn std::error::Error>> {
     let (verb, resource, _) = spec.reader(None);
-    let result = call(server, c, verb, resource, json!(""), spec.read_params(params)).await?;
+    let result = call(
+        server,
+        c,
+        verb,
+        resource,
+        json!(""),
+        spec.read_params(params),
+    )
+    .await?;
     assert_eq!(code(&result), 0, "{}: {result}", spec.resource);
     Ok(result)
 }
@@ -152,7 +160,9 @@ async fn conformance(server: &TestServer, spec: &Spec) -> TestResult {
                 json!({"Name": "Eigentümer"}),
             )
             .await?;
-            made["data"]["records"][0]["id"].as_i64().ok_or("no owner")?
+            made["data"]["records"][0]["id"]
+                .as_i64()
+                .ok_or("no owner")?
         }
     };
     let mut made = create_all(server, &c, spec, owner).await?;
@@ -257,8 +267,16 @@ async fn conformance(server: &TestServer, spec: &Spec) -> TestResult {
     made[3].number = 999.0;
     let one = read_one(server, &c, spec, target, &data).await?;
     let record = &one["data"]["records"][0];
-    assert_eq!(number(spec.element(record, spec.number)), Some(999.0), "{one}");
-    assert_eq!(spec.element(record, spec.text), &json!(made[3].text), "{one}");
+    assert_eq!(
+        number(spec.element(record, spec.number)),
+        Some(999.0),
+        "{one}"
+    );
+    assert_eq!(
+        spec.element(record, spec.text),
+        &json!(made[3].text),
+        "{one}"
+    );
     let missing = call(
         server,
         &c,

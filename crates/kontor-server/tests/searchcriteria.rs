@@ -15,9 +15,7 @@ fn code(result: &Value) -> i64 {
 }
 
 fn first_id(result: &Value) -> Result<i64> {
-    Ok(result["data"]["records"][0]["id"]
-        .as_i64()
-        .ok_or("no id")?)
+    Ok(result["data"]["records"][0]["id"].as_i64().ok_or("no id")?)
 }
 
 fn ids(result: &Value) -> Vec<i64> {
@@ -95,7 +93,9 @@ async fn count(server: &TestServer, c: &Credentials) -> Result<i64> {
     )
     .await?;
     assert_eq!(code(&all), 0, "{all}");
-    Ok(all["data"]["meta"]["cntabsolute"].as_i64().ok_or("no count")?)
+    Ok(all["data"]["meta"]["cntabsolute"]
+        .as_i64()
+        .ok_or("no count")?)
 }
 
 #[tokio::test]
@@ -127,7 +127,10 @@ async fn a_criterion_is_created_read_in_every_mode_modified_and_deleted() -> Tes
     insta::assert_json_snapshot!("get_searchcriterias_internal", by_address);
     let elements = &by_address["data"]["records"][0]["elements"];
     assert_eq!(elements["objektart"], json!(["haus"]));
-    assert_eq!(elements["range_kaufpreis"], json!(["50000.00", "100000.00"]));
+    assert_eq!(
+        elements["range_kaufpreis"],
+        json!(["50000.00", "100000.00"])
+    );
     assert_eq!(elements["Range"]["range"], "100");
     // The radius centre got the coordinates of its postcode.
     assert_ne!(elements["Range"]["range_breitengrad"], "0.00000");
@@ -135,7 +138,12 @@ async fn a_criterion_is_created_read_in_every_mode_modified_and_deleted() -> Tes
     assert_eq!(elements["_meta"]["advisor"], "21");
 
     // By criterion id, by customer number (an address's KdNr), by filter.
-    let by_id = get(&server, &c, json!({"mode": "searchcriteria", "ids": [second, 999]})).await?;
+    let by_id = get(
+        &server,
+        &c,
+        json!({"mode": "searchcriteria", "ids": [second, 999]}),
+    )
+    .await?;
     assert_eq!(ids(&by_id), [second]);
     let kdnr = &by_address["data"]["records"][0]["elements"]["_meta"]["externaladdressid"];
     let by_number = get(&server, &c, json!({"mode": "external", "ids": [kdnr]})).await?;
@@ -176,9 +184,15 @@ async fn a_criterion_is_created_read_in_every_mode_modified_and_deleted() -> Tes
     redact(&mut after);
     insta::assert_json_snapshot!("get_searchcriterias_after_modify", after);
     let elements = &after["data"]["records"][0]["elements"];
-    assert_eq!(elements["range_kaufpreis"], json!(["250000.00", "500000.00"]));
+    assert_eq!(
+        elements["range_kaufpreis"],
+        json!(["250000.00", "500000.00"])
+    );
     assert_eq!(elements["_meta"]["status"], "0");
-    assert_eq!(elements["_meta"]["kocriterias"], json!(["kaufpreis", "objektart"]));
+    assert_eq!(
+        elements["_meta"]["kocriterias"],
+        json!(["kaufpreis", "objektart"])
+    );
     let active = get(
         &server,
         &c,
@@ -190,14 +204,26 @@ async fn a_criterion_is_created_read_in_every_mode_modified_and_deleted() -> Tes
 
     // Delete; a second time it is unknown.
     let deleted = server
-        .call(&c, ActionVerb::Delete, "searchcriteria", json!(id), json!({}))
+        .call(
+            &c,
+            ActionVerb::Delete,
+            "searchcriteria",
+            json!(id),
+            json!({}),
+        )
         .await?;
     assert_eq!(code(&deleted), 0, "{deleted}");
     let gone = get(&server, &c, json!({"mode": "internal", "ids": [owner]})).await?;
     assert_eq!(gone["data"]["meta"]["cntabsolute"], 0);
     assert_eq!(gone["data"]["records"], json!([]));
     let again = server
-        .call(&c, ActionVerb::Delete, "searchcriteria", json!(id), json!({}))
+        .call(
+            &c,
+            ActionVerb::Delete,
+            "searchcriteria",
+            json!(id),
+            json!({}),
+        )
         .await?;
     assert_eq!(code(&again), 95, "{again}");
     Ok(())
@@ -224,10 +250,22 @@ async fn bad_writes_are_refused_and_write_nothing() -> TestResult {
             255,
             Some("kaufpreis__von"),
         ),
-        (with(json!({"wohnflaeche": [120, 80]})), 255, Some("wohnflaeche__von")),
-        (with(json!({"wohnflaeche": [120]})), 255, Some("wohnflaeche")),
+        (
+            with(json!({"wohnflaeche": [120, 80]})),
+            255,
+            Some("wohnflaeche__von"),
+        ),
+        (
+            with(json!({"wohnflaeche": [120]})),
+            255,
+            Some("wohnflaeche"),
+        ),
         (with(json!({"nope": 1})), 75, Some("nope")),
-        (with(json!({"kaufpreis__von": "viel"})), 229, Some("kaufpreis__von")),
+        (
+            with(json!({"kaufpreis__von": "viel"})),
+            229,
+            Some("kaufpreis__von"),
+        ),
         (with(json!({"objektart": "schloss_im_mond"})), 76, None),
         // A radius below 0 or beyond 1,000 km.
         (with(json!({"range": "-1"})), 255, Some("range")),
@@ -291,9 +329,18 @@ async fn bad_reads_get_their_codes() -> TestResult {
         (json!({"ids": [1]}), 20),
         (json!({"mode": "internal"}), 167),
         (json!({"mode": "internal", "ids": ["x"]}), 185),
-        (json!({"mode": "internal", "ids": (1..=501).collect::<Vec<i64>>()}), 302),
-        (json!({"mode": "filter", "filter": {}, "sortby": "status"}), 167),
-        (json!({"mode": "filter", "sortby": "status", "sortorder": "ASC"}), 167),
+        (
+            json!({"mode": "internal", "ids": (1..=501).collect::<Vec<i64>>()}),
+            302,
+        ),
+        (
+            json!({"mode": "filter", "filter": {}, "sortby": "status"}),
+            167,
+        ),
+        (
+            json!({"mode": "filter", "sortby": "status", "sortorder": "ASC"}),
+            167,
+        ),
         (
             json!({"mode": "filter", "filter": {}, "sortby": "status", "sortorder": "UP"}),
             255,
@@ -312,7 +359,10 @@ async fn bad_reads_get_their_codes() -> TestResult {
             json!({"mode": "filter", "filter": {}, "sortby": "nope", "sortorder": "ASC"}),
             212,
         ),
-        (json!({"mode": "internal", "ids": [1], "listoffset": -1}), 20),
+        (
+            json!({"mode": "internal", "ids": [1], "listoffset": -1}),
+            20,
+        ),
     ];
     for (params, want) in cases {
         let refused = get(&server, &c, params.clone()).await?;
@@ -343,7 +393,13 @@ async fn the_fields_of_search_criteria_by_category() -> TestResult {
     insta::assert_json_snapshot!("get_searchcriteriafields_eng", eng);
     // The docs' request sends `[]`: German labels, no translations.
     let plain = server
-        .call(&c, ActionVerb::Get, "searchCriteriaFields", json!(""), json!([]))
+        .call(
+            &c,
+            ActionVerb::Get,
+            "searchCriteriaFields",
+            json!(""),
+            json!([]),
+        )
         .await?;
     let records = plain["data"]["records"].as_array().ok_or("no records")?;
     let areas = records
@@ -353,7 +409,10 @@ async fn the_fields_of_search_criteria_by_category() -> TestResult {
     let living = &areas["elements"]["fields"][0];
     assert_eq!(living["id"], "wohnflaeche");
     assert_eq!(living["rangefield"], "true");
-    assert_eq!(living["type"], "urn:onoffice-de-ns:smart:2.5:dbAccess:dataType:float");
+    assert_eq!(
+        living["type"],
+        "urn:onoffice-de-ns:smart:2.5:dbAccess:dataType:float"
+    );
     assert!(living.get("additionalTranslations").is_none(), "{living}");
     let bad = server
         .call(

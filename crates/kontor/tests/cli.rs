@@ -320,7 +320,10 @@ async fn seeding_is_deterministic_and_names_a_missing_tenant() -> TestResult {
     assert!((5..=45).contains(&criteria.len()), "{}", criteria.len());
     for criterion in &criteria {
         let owner = criterion.get("adresse").and_then(|v| v.as_i64());
-        assert!(owner.is_some_and(|id| (1..=50).contains(&id)), "{criterion:?}");
+        assert!(
+            owner.is_some_and(|id| (1..=50).contains(&id)),
+            "{criterion:?}"
+        );
         assert!(criterion.contains_key("range_plz"), "{criterion:?}");
     }
     let first = &ea[0];

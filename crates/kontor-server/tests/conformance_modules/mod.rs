@@ -101,7 +101,8 @@ pub struct Spec {
     /// Fields flat in the parameters (addresses) rather than in `data`.
     pub flat: bool,
     pub delete: bool,
-    pub reads: Reads,}
+    pub reads: Reads,
+}
 
 /// How a module's records are read.
 #[derive(Clone, Copy, PartialEq)]
@@ -180,8 +181,7 @@ impl Spec {
         if self.reads == Reads::Read {
             return params;
         }
-        let (sortby, sortorder) = match params["sortby"].as_object().and_then(|s| s.iter().next())
-        {
+        let (sortby, sortorder) = match params["sortby"].as_object().and_then(|s| s.iter().next()) {
             Some((field, order)) => (json!(field), order.clone()),
             None => (json!(self.id_field), json!("ASC")),
         };

@@ -272,7 +272,8 @@ pub fn parse(file_name: &str, text: &str) -> Result<Catalog, String> {
                         labels: Labels::new(&c.deu, &c.eng),
                     }));
                 }
-                Some(other) => values.extend(values_of(other).ok_or_else(|| at(format!("no value list {other}")))?),
+                Some(other) => values
+                    .extend(values_of(other).ok_or_else(|| at(format!("no value list {other}")))?),
             }
             let filters = row
                 .filters

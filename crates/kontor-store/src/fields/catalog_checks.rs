@@ -37,7 +37,11 @@ const TENANT_VALUES: &[&str] = &["NewsletterTag", "regionaler_zusatz"];
 fn check(module: Module) {
     let fields = &module.catalog().fields;
     // Estates and addresses have hundreds; search criteria the few dozen the docs name.
-    let least = if module == Module::SEARCHCRITERIA { 40 } else { 50 };
+    let least = if module == Module::SEARCHCRITERIA {
+        40
+    } else {
+        50
+    };
     assert!(fields.len() > least, "{module}: {} fields", fields.len());
     let stored = |name: &str| {
         fields
@@ -183,7 +187,11 @@ fn a_range_is_stored_as_its_two_ends() {
     assert_eq!(to.label(kontor_proto::Language::ENG), "Purchase price to");
     // The filters follow the ends, so that each is shown where the range is.
     assert_eq!(from.filters[0].key, "kaufpreis__von");
-    assert!(criteria.catalog().fields.iter().all(|f| f.name != "kaufpreis"));
+    assert!(criteria
+        .catalog()
+        .fields
+        .iter()
+        .all(|f| f.name != "kaufpreis"));
     assert_eq!(field(criteria, "range").bounds, Some((0, 1000)));
     // Select keys come from the estates' catalog.
     assert_eq!(

@@ -56,7 +56,10 @@ pub fn generate(rng: &mut StdRng, address: i64) -> Map<String, Value> {
     doc.insert("creator".into(), json!(1));
     doc.insert("characteristic".into(), json!(["manual_saved"]));
     let created = datetime_before(rng, 700);
-    doc.insert("editdate".into(), json!(datetime_before(rng, 100).max(created.clone())));
+    doc.insert(
+        "editdate".into(),
+        json!(datetime_before(rng, 100).max(created.clone())),
+    );
     doc.insert("creationdate".into(), json!(created));
     doc
 }

@@ -75,8 +75,7 @@ pub(crate) fn check_ranges(config: &FieldConfig, doc: &Map<String, Value>) -> Re
             continue;
         }
         let to = format!("{}{RANGE_TO}", end.base);
-        let (Some(low), Some(high)) = (value.as_f64(), doc.get(&to).and_then(Value::as_f64))
-        else {
+        let (Some(low), Some(high)) = (value.as_f64(), doc.get(&to).and_then(Value::as_f64)) else {
             continue;
         };
         if low != 0.0 && high != 0.0 && low > high {

@@ -15,12 +15,12 @@
 //! `creationdate`, …) and the criteria's own field names.
 
 use kontor_proto::calls::params::Params;
+use kontor_proto::calls::read::FilterOp;
 use kontor_proto::calls::read::{
     parse_filter, Operand, ReadParams, Scalar, SortKey, DEFAULT_LIST_LIMIT, MAX_LIST_LIMIT,
     MAX_LIST_OFFSET,
 };
 use kontor_proto::calls::searchcriteria::{GetParams, Mode};
-use kontor_proto::calls::read::FilterOp;
 use kontor_proto::calls::CallParams;
 use kontor_proto::{ApiError, Data, ErrorCode};
 use kontor_store::records::{FieldCondition, RecordQuery, ValueKind};
@@ -107,7 +107,12 @@ fn read_params(p: &GetParams, mode: Mode) -> Result<ReadParams, ApiError> {
     for condition in &mut filter {
         condition.field = stored_name(&condition.field)?.to_string();
     }
-    let descending = match p.sortorder.as_deref().map(str::to_ascii_uppercase).as_deref() {
+    let descending = match p
+        .sortorder
+        .as_deref()
+        .map(str::to_ascii_uppercase)
+        .as_deref()
+    {
         None | Some("ASC") => false,
         Some("DESC") => true,
         Some(_) => {
@@ -140,7 +145,10 @@ fn read_params(p: &GetParams, mode: Mode) -> Result<ReadParams, ApiError> {
         filter,
         sort,
         // COMPAT: as `read`, a page above the documented 500 is cut to 500.
-        listlimit: p.listlimit.unwrap_or(DEFAULT_LIST_LIMIT).min(MAX_LIST_LIMIT),
+        listlimit: p
+            .listlimit
+            .unwrap_or(DEFAULT_LIST_LIMIT)
+            .min(MAX_LIST_LIMIT),
         listoffset,
         ..ReadParams::default()
     })
@@ -149,11 +157,8 @@ fn read_params(p: &GetParams, mode: Mode) -> Result<ReadParams, ApiError> {
 /// The field a `_meta` name stands for; other names are the criteria's own fields.
 fn stored_name(name: &str) -> Result<&str, ApiError> {
     if name == "externaladdressid" {
-        return Err(
-            ApiError::with_detail(ErrorCode::FilterValidation, name).hint(
-                "customer numbers are the addresses'; use mode external, or internaladdressid",
-            ),
-        );
+        return Err(ApiError::with_detail(ErrorCode::FilterValidation, name)
+            .hint("customer numbers are the addresses'; use mode external, or internaladdressid"));
     }
     Ok(META
         .iter()
