@@ -64,6 +64,18 @@ async fn modify(server: &TestServer, c: &Credentials, id: i64, data: Value) -> R
         .await
 }
 
+async fn delete(server: &TestServer, c: &Credentials, id: i64) -> Result<Value> {
+    server
+        .call(
+            c,
+            ActionVerb::Delete,
+            "searchcriteria",
+            json!(id),
+            json!({}),
+        )
+        .await
+}
+
 /// The criterion of the create docs' example, for `address`.
 fn documented(address: i64) -> Value {
     json!({
@@ -203,28 +215,12 @@ async fn a_criterion_is_created_read_in_every_mode_modified_and_deleted() -> Tes
     assert_eq!(ids(&active), [second]);
 
     // Delete; a second time it is unknown.
-    let deleted = server
-        .call(
-            &c,
-            ActionVerb::Delete,
-            "searchcriteria",
-            json!(id),
-            json!({}),
-        )
-        .await?;
+    let deleted = delete(&server, &c, id).await?;
     assert_eq!(code(&deleted), 0, "{deleted}");
     let gone = get(&server, &c, json!({"mode": "internal", "ids": [owner]})).await?;
     assert_eq!(gone["data"]["meta"]["cntabsolute"], 0);
     assert_eq!(gone["data"]["records"], json!([]));
-    let again = server
-        .call(
-            &c,
-            ActionVerb::Delete,
-            "searchcriteria",
-            json!(id),
-            json!({}),
-        )
-        .await?;
+    let again = delete(&server, &c, id).await?;
     assert_eq!(code(&again), 95, "{again}");
     Ok(())
 }

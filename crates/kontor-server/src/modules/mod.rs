@@ -128,6 +128,15 @@ pub trait Hooks: Send + Sync + std::fmt::Debug {
     }
 }
 
+/// The stored record `id` of the module a write hook serves; `None` when there is none (a
+/// modify then answers the module's unknown-record error).
+pub(crate) async fn stored(cx: &WriteCx<'_>, id: i64) -> Result<Option<StoredRecord>, ApiError> {
+    cx.store
+        .get_record(cx.ctx.tenant, cx.module, id)
+        .await
+        .map_err(store_error)
+}
+
 /// The fields of a write in `data`, as the docs have them for every module but addresses.
 pub(crate) fn data_object(params: &Map<String, Value>) -> Result<Map<String, Value>, ApiError> {
     match params.get("data") {

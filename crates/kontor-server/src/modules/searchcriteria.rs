@@ -74,12 +74,7 @@ impl Hooks for SearchCriteriaHooks {
         mut changes: Map<String, Value>,
     ) -> Pending<'a, bool> {
         Box::pin(async move {
-            let Some(existing) = cx
-                .store
-                .get_record(cx.ctx.tenant, cx.module, id)
-                .await
-                .map_err(store_error)?
-            else {
+            let Some(existing) = super::stored(cx, id).await? else {
                 return Ok(false);
             };
             let stored = existing.doc.into_map();
