@@ -67,6 +67,10 @@ fn every_builder_round_trips_through_the_servers_parser() -> TestResult {
     round_trip(relation::delete("estate:address:owner", 12, 301))?;
     round_trip(searchcriteria::of_addresses([301, 302]))?;
     round_trip(searchcriteria::by_id([7]))?;
+    let mut status = Map::new();
+    status.insert("status".into(), json!([{"op": "=", "val": 1}]));
+    round_trip(searchcriteria::by_filter(status, "internaladdressid", true))?;
+    round_trip(searchcriteria::fields(Some("ENG"), true))?;
     round_trip(upload::to_estate(12, "front.png", "Foto").title("Front"))?;
     round_trip(upload::to_address(301, "passport.pdf").text("Copy"))?;
     round_trip(settings::imprint())?;
@@ -148,6 +152,10 @@ fn numbers_and_flags_sent_as_strings_are_read() -> TestResult {
         "mode": "internal", "listlimit": "20", "listoffset": "40"
     }))))?;
     assert_eq!((page.listlimit, page.listoffset), (Some(20), Some(40)));
+    let fields = searchcriteria::FieldsParams::parse(Params(&map(json!({
+        "language": "ENG", "additionalTranslations": "1"
+    }))))?;
+    assert!(fields.additional_translations);
     let attach = uploadfile::AttachParams::parse(Params(&map(json!({
         "tmpUploadId": "a", "module": "estate", "relatedRecordId": "12", "file": "f.png",
         "setDefaultPublicationRights": "1"

@@ -59,6 +59,16 @@ const CALLS: &[Row] = &[
     ),
     row(ActionVerb::Get, "filters", handlers::filters::get::handle),
     row(
+        ActionVerb::Get,
+        "searchcriterias",
+        handlers::searchcriterias::get::handle,
+    ),
+    row(
+        ActionVerb::Get,
+        "searchCriteriaFields",
+        handlers::searchcriteriafields::get::handle,
+    ),
+    row(
         ActionVerb::Read,
         "basicsettings",
         handlers::basicsettings::read::handle,

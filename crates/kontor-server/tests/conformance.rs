@@ -1,144 +1,20 @@
 //! One conformance suite that every record module runs on the wire: create (in one batch),
 //! read, filter, sort, page, modify, delete and relations, on the backend the environment
-//! selects. The modules are estates, addresses and a demonstration module that exists only
-//! here, defined by nothing but its registry entry and its catalog: no table, no migration,
-//! no handler, no hooks of its own.
+//! selects. The modules are estates, addresses, search criteria (read by `get
+//! searchcriterias`, their own call) and a demonstration module that exists only here,
+//! defined by nothing but its registry entry and its catalog: no table, no migration, no
+//! handler, no hooks of its own.
 
 mod common;
-
-use std::sync::LazyLock;
+mod conformance_modules;
 
 use common::*;
-use kontor_proto::{ActionVerb, ErrorCode};
-use kontor_server::{Modules, NoHooks, ServedModule, ServerConfig};
-use kontor_store::fields::catalog::{self, Catalog};
-use kontor_store::modules::{ModuleDef, Stamp, Storage, SystemField};
+use conformance_modules::{Reads, Spec, DEMO, SPECS};
+use kontor_proto::ActionVerb;
+use kontor_server::{Modules, ServerConfig};
 use kontor_store::records::{RecordRef, RelationKind};
-use kontor_store::{Module, RelationStore};
+use kontor_store::RelationStore;
 use serde_json::{json, Map, Value};
-
-/// The demonstration module's standard fields.
-const DEMO_CATALOG: &str = r#"
-[[section]]
-table = "Demo"
-content = "Demo"
-
-[[section.field]]
-name = "titel"
-type = "varchar"
-length = 80
-label = ["Titel", "Title"]
-
-[[section.field]]
-name = "preis"
-type = "float"
-label = ["Preis", "Price"]
-measure = "DATA_TYPE_MONETARY"
-
-[[section.field]]
-name = "art"
-type = "singleselect"
-label = ["Art", "Kind"]
-values = [["a", "A", "A"], ["b", "B", "B"]]
-
-[[section.field]]
-name = "erstellt"
-type = "date"
-label = ["Erstellt", "Created"]
-read_only = true
-
-[[section.field]]
-name = "geaendert"
-type = "datetime"
-label = ["Geändert", "Changed"]
-read_only = true
-"#;
-
-static DEMO_FIELDS: LazyLock<Result<Catalog, String>> =
-    LazyLock::new(|| catalog::parse("demo.toml", DEMO_CATALOG));
-
-static DEMO_DEF: ModuleDef = ModuleDef {
-    name: "demo",
-    labels: ("Demo", "Demo"),
-    id_field: "Id",
-    id_in_elements: false,
-    integers_as_numbers: false,
-    storage: Storage::Documents,
-    catalog: &DEMO_FIELDS,
-    fields_of: None,
-    versions: None,
-    country_field: None,
-    system_fields: &[
-        SystemField {
-            name: "erstellt",
-            value: Stamp::Date,
-            on_modify: false,
-        },
-        SystemField {
-            name: "geaendert",
-            value: Stamp::DateTime,
-            on_modify: true,
-        },
-    ],
-    radius_search: false,
-    contact_entries: false,
-    unknown_field: ErrorCode::UnknownFieldQuoted,
-    unknown_record: ErrorCode::UnknownRecordId,
-};
-
-static DEMO: ServedModule = ServedModule {
-    module: Module::new(&DEMO_DEF),
-    verbs: &[
-        ActionVerb::Read,
-        ActionVerb::Create,
-        ActionVerb::Modify,
-        ActionVerb::Delete,
-    ],
-    hooks: &NoHooks,
-};
-
-/// What the suite needs to know of a module: how its writes carry fields, and a number and
-/// a text field to filter and sort on.
-struct Spec {
-    resource: &'static str,
-    module: Module,
-    id_field: &'static str,
-    number: &'static str,
-    text: &'static str,
-    /// Fields flat in the parameters (addresses) rather than in `data`.
-    flat: bool,
-    delete: bool,
-}
-
-const SPECS: &[Spec] = &[
-    Spec {
-        resource: "estate",
-        module: Module::ESTATE,
-        id_field: "Id",
-        number: "kaufpreis",
-        text: "ort",
-        flat: false,
-        delete: false,
-    },
-    Spec {
-        resource: "address",
-        module: Module::ADDRESS,
-        id_field: "id",
-        number: "salary",
-        text: "Ort",
-        flat: true,
-        delete: false,
-    },
-    Spec {
-        resource: "demo",
-        module: Module::new(&DEMO_DEF),
-        id_field: "Id",
-        number: "preis",
-        text: "titel",
-        flat: false,
-        delete: true,
-    },
-];
 
 const TOWNS: [&str; 4] = ["Aachen", "Bonn", "Köln", "Düren"];
 const RECORDS: i64 = 25;
@@ -151,14 +27,20 @@ struct Made {
     text: String,
 }
 
-impl Spec {
-    fn write(&self, fields: Value) -> Value {
-        if self.flat {
-            fields
-        } else {
-            json!({ "data": fields })
-        }
-    }
+/// Reads record `id` alone.
+async fn read_one(
+    server: &TestServer,
+    c: &Credentials,
+    spec: &Spec,
+    id: i64,
+    data: &Value,
+) -> Result<Value, Box<dyn std::error::Error>> {
+    let (verb, resource, resourceid) = spec.reader(Some(id));
+    let params = match spec.reads {
+        Reads::Read => json!({ "data": data }),
+        Reads::SearchCriterias => json!({"mode": "searchcriteria", "ids": [id]}),
+    };
+    call(server, c, verb, resource, resourceid, params).await
 }
 
 async fn call(
@@ -200,6 +82,7 @@ async fn create_all(
     server: &TestServer,
     c: &Credentials,
     spec: &Spec,
+    owner: i64,
 ) -> Result<Vec<Made>, Box<dyn std::error::Error>> {
     let mut made = Vec::new();
     let mut actions = Vec::new();
@@ -213,7 +96,7 @@ async fn create_all(
             c,
             ActionVerb::Create,
             spec.resource,
-            spec.write(Value::Object(fields)),
+            spec.create(Value::Object(fields), owner),
         ));
         made.push(Made {
             id: 0,
@@ -247,13 +130,14 @@ async fn read(
     spec: &Spec,
     params: Value,
 ) -> Result<Value, Box<dyn std::error::Error>> {
+    let (verb, resource, _) = spec.reader(None);
     let result = call(
         server,
         c,
-        ActionVerb::Read,
-        spec.resource,
+        verb,
+        resource,
         json!(""),
-        params,
+        spec.read_params(params),
     )
     .await?;
     assert_eq!(code(&result), 0, "{}: {result}", spec.resource);
@@ -262,7 +146,26 @@ async fn read(
 
 async fn conformance(server: &TestServer, spec: &Spec) -> TestResult {
     let c = server.tenant(spec.resource, 'c').await?;
-    let mut made = create_all(server, &c, spec).await?;
+    // The address search criteria belong to (made only for them: it would count among the
+    // addresses).
+    let owner = match spec.reads {
+        Reads::Read => 0,
+        Reads::SearchCriterias => {
+            let made = call(
+                server,
+                &c,
+                ActionVerb::Create,
+                "address",
+                json!(""),
+                json!({"Name": "Eigentümer"}),
+            )
+            .await?;
+            made["data"]["records"][0]["id"]
+                .as_i64()
+                .ok_or("no owner")?
+        }
+    };
+    let mut made = create_all(server, &c, spec, owner).await?;
     let data = json!([spec.number, spec.text]);
 
     // Every record reads back as written.
@@ -275,9 +178,12 @@ async fn conformance(server: &TestServer, spec: &Spec) -> TestResult {
     for record in all["data"]["records"].as_array().ok_or("no records")? {
         let id = record["id"].as_i64().ok_or("no id")?;
         let m = made.iter().find(|m| m.id == id).ok_or("an id not made")?;
-        let elements = &record["elements"];
-        assert_eq!(number(&elements[spec.number]), Some(m.number), "{record}");
-        assert_eq!(elements[spec.text], json!(m.text), "{record}");
+        assert_eq!(
+            number(spec.element(record, spec.number)),
+            Some(m.number),
+            "{record}"
+        );
+        assert_eq!(spec.element(record, spec.text), &json!(m.text), "{record}");
     }
 
     // A filter on both fields, sorted by the number, paged: the pages together are the
@@ -359,18 +265,18 @@ async fn conformance(server: &TestServer, spec: &Spec) -> TestResult {
     .await?;
     assert_eq!(code(&changed), 0, "{changed}");
     made[3].number = 999.0;
-    let one = call(
-        server,
-        &c,
-        ActionVerb::Read,
-        spec.resource,
-        json!(target),
-        json!({"data": data}),
-    )
-    .await?;
-    let elements = &one["data"]["records"][0]["elements"];
-    assert_eq!(number(&elements[spec.number]), Some(999.0), "{one}");
-    assert_eq!(elements[spec.text], json!(made[3].text), "{one}");
+    let one = read_one(server, &c, spec, target, &data).await?;
+    let record = &one["data"]["records"][0];
+    assert_eq!(
+        number(spec.element(record, spec.number)),
+        Some(999.0),
+        "{one}"
+    );
+    assert_eq!(
+        spec.element(record, spec.text),
+        &json!(made[3].text),
+        "{one}"
+    );
     let missing = call(
         server,
         &c,
@@ -393,7 +299,7 @@ async fn conformance(server: &TestServer, spec: &Spec) -> TestResult {
         ActionVerb::Create,
         spec.resource,
         json!(""),
-        spec.write(json!({"nope": 1})),
+        spec.create(json!({"nope": 1}), owner),
     )
     .await?;
     assert_eq!(
@@ -401,13 +307,14 @@ async fn conformance(server: &TestServer, spec: &Spec) -> TestResult {
         i64::from(spec.module.unknown_field.code()),
         "{unknown}"
     );
+    let (verb, resource, _) = spec.reader(None);
     let bad_filter = call(
         server,
         &c,
-        ActionVerb::Read,
-        spec.resource,
+        verb,
+        resource,
         json!(""),
-        json!({"filter": {spec.number: [{"op": "like", "val": "%1"}]}}),
+        spec.read_params(json!({"filter": {spec.number: [{"op": "like", "val": "%1"}]}})),
     )
     .await?;
     assert_ne!(code(&bad_filter), 0, "{bad_filter}");
@@ -442,15 +349,7 @@ async fn conformance(server: &TestServer, spec: &Spec) -> TestResult {
         assert_eq!(code(&deleted), 0, "{deleted}");
         let after = read(server, &c, spec, json!({"data": data})).await?;
         assert_eq!(after["data"]["meta"]["cntabsolute"], RECORDS - 1);
-        let gone = call(
-            server,
-            &c,
-            ActionVerb::Read,
-            spec.resource,
-            json!(made[2].id),
-            json!({"data": data}),
-        )
-        .await?;
+        let gone = read_one(server, &c, spec, made[2].id, &data).await?;
         assert_eq!(ids(&gone), Vec::<i64>::new(), "{gone}");
         let links = store.children_of(c.tenant, &kind, &[made[0].id]).await?;
         assert_eq!(
@@ -485,6 +384,11 @@ async fn estates_conform() -> TestResult {
 #[tokio::test]
 async fn addresses_conform() -> TestResult {
     conformance(&server().await?, &SPECS[1]).await
+}
+
+#[tokio::test]
+async fn search_criteria_conform() -> TestResult {
+    conformance(&server().await?, &SPECS[3]).await
 }
 
 /// The demonstration module: its registry entry and catalog are all there is of it.

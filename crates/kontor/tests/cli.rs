@@ -311,6 +311,21 @@ async fn seeding_is_deterministic_and_names_a_missing_tenant() -> TestResult {
         stored_docs(&a, address).await?,
         stored_docs(&b, address).await?
     );
+    // Search criteria for some of the addresses, the same for the same seed.
+    let criteria = stored_docs(&a, kontor_store::Module::SEARCHCRITERIA).await?;
+    assert_eq!(
+        criteria,
+        stored_docs(&b, kontor_store::Module::SEARCHCRITERIA).await?
+    );
+    assert!((5..=45).contains(&criteria.len()), "{}", criteria.len());
+    for criterion in &criteria {
+        let owner = criterion.get("adresse").and_then(|v| v.as_i64());
+        assert!(
+            owner.is_some_and(|id| (1..=50).contains(&id)),
+            "{criterion:?}"
+        );
+        assert!(criterion.contains_key("range_plz"), "{criterion:?}");
+    }
     let first = &ea[0];
     for field in [
         "objektart",

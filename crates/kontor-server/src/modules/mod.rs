@@ -8,6 +8,7 @@
 
 pub(crate) mod address;
 pub(crate) mod estate;
+pub(crate) mod searchcriteria;
 
 use std::future::Future;
 use std::pin::Pin;
@@ -127,6 +128,15 @@ pub trait Hooks: Send + Sync + std::fmt::Debug {
     }
 }
 
+/// The stored record `id` of the module a write hook serves; `None` when there is none (a
+/// modify then answers the module's unknown-record error).
+pub(crate) async fn stored(cx: &WriteCx<'_>, id: i64) -> Result<Option<StoredRecord>, ApiError> {
+    cx.store
+        .get_record(cx.ctx.tenant, cx.module, id)
+        .await
+        .map_err(store_error)
+}
+
 /// The fields of a write in `data`, as the docs have them for every module but addresses.
 pub(crate) fn data_object(params: &Map<String, Value>) -> Result<Map<String, Value>, ApiError> {
     match params.get("data") {
@@ -167,11 +177,19 @@ pub(crate) static ADDRESS: ServedModule = ServedModule {
     hooks: &address::AddressHooks,
 };
 
+/// Search criteria are read by `get searchcriterias` (a call of its own, by address or
+/// criterion id), not by `read`; the API offers no `read searchcriteria`.
+pub(crate) static SEARCHCRITERIA: ServedModule = ServedModule {
+    module: Module::SEARCHCRITERIA,
+    verbs: &[ActionVerb::Create, ActionVerb::Modify, ActionVerb::Delete],
+    hooks: &searchcriteria::SearchCriteriaHooks,
+};
+
 impl Modules {
     /// The modules of the API.
     pub fn standard() -> Modules {
         Modules {
-            list: vec![&ESTATE, &ADDRESS],
+            list: vec![&ESTATE, &ADDRESS, &SEARCHCRITERIA],
         }
     }
 

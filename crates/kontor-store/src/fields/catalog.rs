@@ -19,7 +19,14 @@
 //!
 //! and further `length`, `default`, `read_only`, `computed` (the name of a
 //! [`Computed`]), `values` (`[key, German, English]` per permitted value),
-//! `values_from = "countries"` and `requires` (`[value, objektart]` per subtype).
+//! `values_from = "countries"` (or `"estate:objektart"`: the values of another module's
+//! field) and `requires` (`[value, objektart]` per subtype).
+//!
+//! A number field with `range = true` is a range ("from – to", search criteria's prices
+//! and areas): it is stored as two fields, `<name>__von` and `<name>__bis`, which writes,
+//! filters and sorts name like any other field; writes may also send `<name>: [from, to]`.
+//! `min` and `max` bound what a number field takes. A section may carry `labels = [German,
+//! English]`, the name its fields are grouped under where the API shows categories.
 
 use std::collections::HashSet;
 use std::sync::LazyLock;
@@ -27,7 +34,7 @@ use std::sync::LazyLock;
 use serde::Deserialize;
 
 use super::computed::Computed;
-use super::config::{FieldDef, FieldFilter, SelectOption};
+use super::config::{FieldDef, FieldFilter, RangeEnd, SelectOption, RANGE_FROM, RANGE_TO};
 use crate::types::Labels;
 
 /// The filter keys `showfieldfilters` may name, in the API's order.
@@ -131,6 +138,7 @@ struct File {
 struct Section {
     table: String,
     content: String,
+    labels: Option<[String; 2]>,
     field: Vec<Row>,
 }
 
@@ -154,6 +162,10 @@ struct Row {
     filters: Vec<FilterRow>,
     #[serde(default)]
     requires: Vec<[String; 2]>,
+    #[serde(default)]
+    range: bool,
+    min: Option<i64>,
+    max: Option<i64>,
 }
 
 /// `{ key = "anzahl_zimmer", nutzungsarten = ["wohnen"], … }`: the filter keys in the
@@ -212,12 +224,25 @@ pub fn country_alpha2(alpha3: &str) -> Option<&'static str> {
         .map(|c| c.alpha2.as_str())
 }
 
+/// The values of another module's catalog field (`estate:objektart`), so that a module
+/// whose fields describe estates (search criteria) offers exactly the estates' keys.
+fn values_of(source: &str) -> Option<Vec<SelectOption>> {
+    let (module, field) = source.split_once(':')?;
+    let module = crate::modules::Module::by_name(module)?;
+    let field = module.catalog().fields.iter().find(|f| f.name == field)?;
+    Some(field.values.clone())
+}
+
 /// Parses a catalog file; errors name the file and what is wrong where.
 pub fn parse(file_name: &str, text: &str) -> Result<Catalog, String> {
     let file: File = toml::from_str(text).map_err(|e| format!("{file_name}: {e}"))?;
     let mut fields = Vec::new();
     let mut names = HashSet::new();
     for section in file.section {
+        let section_labels = match &section.labels {
+            Some([deu, eng]) => Labels::new(deu, eng),
+            None => Labels::new(&section.content, &section.content),
+        };
         for row in section.field {
             let at = |what: String| format!("{file_name}, field {}: {what}", row.name);
             if !names.insert(row.name.clone()) {
@@ -247,7 +272,8 @@ pub fn parse(file_name: &str, text: &str) -> Result<Catalog, String> {
                         labels: Labels::new(&c.deu, &c.eng),
                     }));
                 }
-                Some(other) => return Err(at(format!("no value list {other}"))),
+                Some(other) => values
+                    .extend(values_of(other).ok_or_else(|| at(format!("no value list {other}")))?),
             }
             let filters = row
                 .filters
@@ -274,7 +300,12 @@ pub fn parse(file_name: &str, text: &str) -> Result<Catalog, String> {
                     })
                 })
                 .collect::<Result<_, String>>()?;
-            fields.push(FieldDef {
+            let bounds = match (row.min, row.max) {
+                (None, None) => None,
+                (Some(min), Some(max)) if min <= max && ty.is_numeric() => Some((min, max)),
+                _ => return Err(at("min and max go together, min ≤ max, on numbers".into())),
+            };
+            let def = FieldDef {
                 name: row.name.clone(),
                 ty,
                 length: row.length,
@@ -293,7 +324,43 @@ pub fn parse(file_name: &str, text: &str) -> Result<Catalog, String> {
                     .map(|[value, parent]| (value.clone(), parent.clone()))
                     .collect(),
                 custom: false,
-            });
+                range: None,
+                bounds,
+                section_labels: section_labels.clone(),
+            };
+            if !row.range {
+                fields.push(def);
+                continue;
+            }
+            if !ty.is_numeric() || def.computed.is_some() {
+                return Err(at("a range is a stored number field".into()));
+            }
+            for (suffix, upper, [deu, eng]) in [
+                (RANGE_FROM, false, ["von", "from"]),
+                (RANGE_TO, true, ["bis", "to"]),
+            ] {
+                let name = format!("{}{suffix}", row.name);
+                if !names.insert(name.clone()) {
+                    return Err(at(format!("{name} named twice")));
+                }
+                let mut end = def.clone();
+                end.labels = Labels::new(
+                    &format!("{} {deu}", row.label[0]),
+                    &format!("{} {eng}", row.label[1]),
+                );
+                for filter in &mut end.filters {
+                    if filter.key == row.name {
+                        filter.key = name.clone();
+                    }
+                }
+                end.name = name;
+                end.range = Some(RangeEnd {
+                    base: row.name.clone(),
+                    base_labels: def.labels.clone(),
+                    upper,
+                });
+                fields.push(end);
+            }
         }
     }
     Ok(Catalog { fields })

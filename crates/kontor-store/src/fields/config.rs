@@ -38,7 +38,28 @@ pub struct FieldDef {
     /// (`showfielddependencies`).
     pub requires: Vec<(String, String)>,
     pub custom: bool,
+    /// One end of a range field (`kaufpreis__von`, `kaufpreis__bis`): a catalog field with
+    /// `range = true` is stored as its two ends, each a field of its own.
+    pub range: Option<RangeEnd>,
+    /// The smallest and largest number the field takes (`min`, `max` in the catalog).
+    pub bounds: Option<(i64, i64)>,
+    /// The label of the field's section (`get searchCriteriaFields` categories).
+    pub section_labels: Labels,
 }
+
+/// Which end of which range a field is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RangeEnd {
+    /// The range's own name (`kaufpreis`), as clients send `kaufpreis: [from, to]`.
+    pub base: String,
+    pub base_labels: Labels,
+    /// `__bis` (the upper end), not `__von`.
+    pub upper: bool,
+}
+
+/// The suffixes of a range's ends, as the API names them.
+pub const RANGE_FROM: &str = "__von";
+pub const RANGE_TO: &str = "__bis";
 
 /// A field filter: the field itself or one of its values (`key`) is shown where each
 /// filter key has one of its values (`vermarktungsarten` = `kauf`).
@@ -91,6 +112,16 @@ impl FieldConfig {
 
     pub fn fields(&self) -> &[FieldDef] {
         &self.fields
+    }
+
+    /// The two ends of the range field `base` (`kaufpreis` → `kaufpreis__von`,
+    /// `kaufpreis__bis`), if it is one.
+    pub fn range_ends(&self, base: &str) -> Option<(&FieldDef, &FieldDef)> {
+        let end = |suffix: &str| {
+            self.get(&format!("{base}{suffix}"))
+                .filter(|f| f.range.as_ref().is_some_and(|r| r.base == base))
+        };
+        Some((end(RANGE_FROM)?, end(RANGE_TO)?))
     }
 }
 

@@ -191,6 +191,9 @@ fn custom_def(row: &Row) -> Result<FieldDef, StoreError> {
         requires: Vec::new(),
         computed: None,
         custom: true,
+        range: None,
+        bounds: None,
+        section_labels: Labels::new("Individuell", "Individual"),
     })
 }
 

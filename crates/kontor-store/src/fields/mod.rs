@@ -11,5 +11,7 @@ pub mod custom;
 pub use cache::ConfigCache;
 pub use catalog::{country_alpha2, Catalog, FieldType, FILTER_KEYS};
 pub use computed::Computed;
-pub use config::{FieldConfig, FieldDef, FieldFilter, SelectOption};
+pub use config::{
+    FieldConfig, FieldDef, FieldFilter, RangeEnd, SelectOption, RANGE_FROM, RANGE_TO,
+};
 pub use custom::{check_custom_name, NewCustomField};

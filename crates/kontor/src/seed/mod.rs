@@ -4,6 +4,7 @@
 pub mod addresses;
 pub mod estates;
 pub mod run;
+pub mod searchcriteria;
 pub mod settings;
 
 use rand::rngs::StdRng;

@@ -5,10 +5,10 @@ use kontor_store::records::{ContactFamily, ContactSet};
 use kontor_store::Module;
 use kontor_store::{RecordStore, Store, StoreError, TenantId};
 use rand::rngs::StdRng;
-use rand::SeedableRng;
+use rand::{Rng, SeedableRng};
 use serde_json::{json, Map, Value};
 
-use super::{addresses, estates};
+use super::{addresses, estates, searchcriteria};
 
 /// Records per transaction: large enough that commits do not dominate, small enough that a
 /// failure loses little and memory stays flat.
@@ -36,8 +36,8 @@ fn bar(total: u64, what: &str, show: bool) -> ProgressBar {
     bar
 }
 
-/// Generates and writes the records. Estates and addresses use separate random streams, so
-/// that adding addresses never changes the estates of the same seed.
+/// Generates and writes the records. Estates, addresses and search criteria use separate
+/// random streams, so that adding addresses never changes the estates of the same seed.
 pub async fn run(store: &Store, tenant: TenantId, plan: Plan) -> Result<(), StoreError> {
     let estate_fields = store.load_field_config(tenant, Module::ESTATE).await?;
     let mut rng = StdRng::seed_from_u64(plan.seed);
@@ -62,6 +62,7 @@ pub async fn run(store: &Store, tenant: TenantId, plan: Plan) -> Result<(), Stor
     let mut rng = StdRng::seed_from_u64(plan.seed ^ 0x5eed_add2);
     let progress = bar(plan.addresses, "addresses", plan.progress);
     let mut done = 0;
+    let mut address_ids = Vec::with_capacity(plan.addresses as usize);
     while done < plan.addresses {
         let n = CHUNK.min(plan.addresses - done);
         let generated: Vec<_> = (0..n)
@@ -99,10 +100,46 @@ pub async fn run(store: &Store, tenant: TenantId, plan: Plan) -> Result<(), Stor
                 doc
             })
             .collect();
-        store.insert_records(tenant, Module::ADDRESS, docs).await?;
+        address_ids.extend(store.insert_records(tenant, Module::ADDRESS, docs).await?);
         done += n;
         progress.inc(n);
     }
     progress.finish();
+    seed_criteria(store, tenant, &plan, &address_ids).await?;
     store.optimize().await
+}
+
+/// Search criteria for a share of the addresses, each drawn from the seed.
+async fn seed_criteria(
+    store: &Store,
+    tenant: TenantId,
+    plan: &Plan,
+    addresses: &[i64],
+) -> Result<(), StoreError> {
+    let fields = store
+        .load_field_config(tenant, Module::SEARCHCRITERIA)
+        .await?;
+    let mut rng = StdRng::seed_from_u64(plan.seed ^ 0x5eed_c417);
+    let owners: Vec<i64> = addresses
+        .iter()
+        .copied()
+        .filter(|_| rng.gen_bool(searchcriteria::SHARE))
+        .collect();
+    let progress = bar(owners.len() as u64, "criteria", plan.progress);
+    for chunk in owners.chunks(CHUNK as usize) {
+        let docs: Vec<Map<String, Value>> = chunk
+            .iter()
+            .map(|owner| {
+                let mut doc = searchcriteria::generate(&mut rng, *owner);
+                doc.retain(|k, _| fields.get(k).is_some());
+                doc
+            })
+            .collect();
+        store
+            .insert_records(tenant, Module::SEARCHCRITERIA, docs)
+            .await?;
+        progress.inc(chunk.len() as u64);
+    }
+    progress.finish();
+    Ok(())
 }

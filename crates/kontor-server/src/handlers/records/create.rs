@@ -121,7 +121,7 @@ async fn prepare(served: &ServedModule, cx: &WriteCx<'_>, now: &str) -> Result<R
 fn created(served: &ServedModule, id: i64) -> Data {
     Data::uncounted(vec![Record::new(
         RecordId::Int(id),
-        Some(served.module.name()),
+        Some(served.module.created_type.unwrap_or(served.module.name())),
         &Map::new(),
     )])
 }

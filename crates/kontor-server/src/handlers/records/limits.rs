@@ -264,6 +264,9 @@ mod tests {
             filters: Vec::new(),
             requires: Vec::new(),
             custom: false,
+            range: None,
+            bounds: None,
+            section_labels: kontor_store::Labels::new("", ""),
         }
     }
 

@@ -3,7 +3,7 @@
 //! single-selects, lists of keys for multi-selects.
 
 use kontor_proto::{ApiError, ErrorCode};
-use kontor_store::fields::{FieldConfig, FieldDef, FieldType};
+use kontor_store::fields::{FieldConfig, FieldDef, FieldType, RANGE_FROM, RANGE_TO};
 use kontor_store::modules::Stamp;
 use kontor_store::Module;
 use serde_json::{Map, Value};
@@ -30,6 +30,13 @@ pub(crate) fn validate(
 ) -> Result<Map<String, Value>, ApiError> {
     let mut out = Map::new();
     for (name, value) in data {
+        // A range as one pair (`"kaufpreis": ["250000", "500000"]`, the modify docs).
+        if let (None, Some((from, to))) = (config.get(name), config.range_ends(name)) {
+            let [low, high] = range_pair(name, value)?;
+            out.insert(from.name.clone(), normalise(from, low)?);
+            out.insert(to.name.clone(), normalise(to, high)?);
+            continue;
+        }
         let field = config
             .get(name)
             .ok_or_else(|| ApiError::with_detail(module.unknown_field, name.as_str()))?;
@@ -41,7 +48,56 @@ pub(crate) fn validate(
         }
         out.insert(name.clone(), normalise(field, value)?);
     }
+    check_ranges(config, &out)?;
     Ok(out)
+}
+
+/// The two ends of a range sent as one value.
+fn range_pair<'v>(name: &str, value: &'v Value) -> Result<[&'v Value; 2], ApiError> {
+    match value {
+        Value::Array(items) if items.len() == 2 => Ok([&items[0], &items[1]]),
+        _ => Err(
+            ApiError::with_detail(ErrorCode::InvalidValueForParameter, name).hint(format!(
+                "{name} is a range: send [from, to], or {name}{RANGE_FROM} and {name}{RANGE_TO}; got {value}"
+            )),
+        ),
+    }
+}
+
+/// Every range in `doc` whose two ends are both set runs upwards. An end of 0 is unset
+/// (an open range), as the stored form of an empty number is 0.
+pub(crate) fn check_ranges(config: &FieldConfig, doc: &Map<String, Value>) -> Result<(), ApiError> {
+    for (name, value) in doc {
+        let Some(end) = config.get(name).and_then(|f| f.range.as_ref()) else {
+            continue;
+        };
+        if end.upper {
+            continue;
+        }
+        let to = format!("{}{RANGE_TO}", end.base);
+        let (Some(low), Some(high)) = (value.as_f64(), doc.get(&to).and_then(Value::as_f64)) else {
+            continue;
+        };
+        if low != 0.0 && high != 0.0 && low > high {
+            return Err(
+                ApiError::with_detail(ErrorCode::InvalidValueForParameter, name.as_str()).hint(
+                    format!("{name} ({low}) is greater than {to} ({high}); swap them"),
+                ),
+            );
+        }
+    }
+    Ok(())
+}
+
+/// A number within the field's bounds (`min`/`max` of the catalog), if it has any.
+fn within_bounds(field: &FieldDef, value: Value) -> Result<Value, ApiError> {
+    match (field.bounds, value.as_f64()) {
+        (Some((min, max)), Some(n)) if n < min as f64 || n > max as f64 => Err(
+            ApiError::with_detail(ErrorCode::InvalidValueForParameter, field.name.as_str())
+                .hint(format!("{} takes {min} to {max}; got {n}", field.name)),
+        ),
+        _ => Ok(value),
+    }
 }
 
 fn wrong(code: ErrorCode, field: &FieldDef, value: &Value) -> ApiError {
@@ -51,8 +107,13 @@ fn wrong(code: ErrorCode, field: &FieldDef, value: &Value) -> ApiError {
 /// One value in its stored form.
 pub(crate) fn normalise(field: &FieldDef, value: &Value) -> Result<Value, ApiError> {
     match field.ty {
-        FieldType::Integer | FieldType::User => super::limits::integer(field, value),
-        FieldType::Float => super::limits::float(field, value, super::render::decimals(field)),
+        FieldType::Integer | FieldType::User => {
+            within_bounds(field, super::limits::integer(field, value)?)
+        }
+        FieldType::Float => within_bounds(
+            field,
+            super::limits::float(field, value, super::render::decimals(field))?,
+        ),
         FieldType::Boolean => match value {
             Value::Bool(b) => Ok(Value::from(i64::from(*b))),
             Value::Null => Ok(Value::from(0)),

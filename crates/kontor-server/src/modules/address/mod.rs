@@ -124,12 +124,7 @@ impl Hooks for AddressHooks {
         mut changes: Map<String, Value>,
     ) -> Pending<'a, bool> {
         Box::pin(async move {
-            let Some(existing) = cx
-                .store
-                .get_record(cx.ctx.tenant, cx.module, id)
-                .await
-                .map_err(store_error)?
-            else {
+            let Some(existing) = super::stored(cx, id).await? else {
                 return Ok(false);
             };
             let mut entries = contacts::entries(&existing.doc.as_map());

@@ -1,0 +1,3 @@
+//! `searchCriteriaFields`: the fields of search criteria, by category.
+
+pub(crate) mod get;
