@@ -82,6 +82,7 @@ static DEMO_DEF: ModuleDef = ModuleDef {
     ],
     radius_search: false,
     contact_entries: false,
+    search: None,
     unknown_field: ErrorCode::UnknownFieldQuoted,
     unknown_record: ErrorCode::UnknownRecordId,
 };
