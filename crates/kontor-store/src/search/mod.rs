@@ -16,7 +16,7 @@ pub(crate) use index::{delete_entry, entry, write_entries, Entry};
 pub use terms::{parse_terms, Term, TermsError, MAX_INPUT_CHARS, MAX_TERMS};
 pub use text::{MIN_INDEXED_TERM, MIN_TYPO_WORD};
 
-use crate::records::{FieldSort, StoredRecord};
+use crate::records::{FieldSort, RecordQuery, StoredRecord};
 
 /// How a term occurs in a record, best first. A record ranks by its weakest term.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -60,6 +60,9 @@ pub struct SearchQuery {
     pub sort: Option<FieldSort>,
     pub limit: u32,
     pub offset: u64,
+    /// Only records that also match these conditions (estates' `filter`); its page, sort
+    /// and ids are not read.
+    pub within: Option<RecordQuery>,
 }
 
 /// One record found.

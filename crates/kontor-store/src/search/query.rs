@@ -13,8 +13,8 @@ use super::terms::Term;
 use super::text::{allowed_edits, deletion_keys, edit_distance, MIN_TYPO_WORD};
 use super::{SearchHit, SearchPage, SearchQuery, Tier};
 use crate::exec::Conn;
-use crate::records::sql::{field_expr, Bind, Dialect, Sql};
-use crate::records::{Module, StoredRecord};
+use crate::records::sql::{field_expr, where_clause, Bind, Dialect, Sql};
+use crate::records::{Module, RecordQuery, StoredRecord};
 use crate::{Store, StoreError, TenantId};
 
 /// The most vocabulary words one term's typos are expanded to (the closest first).
@@ -257,6 +257,22 @@ fn statement(
         for term in &indexed {
             like_group(&mut sql, term, q.contacts);
         }
+    }
+    if let Some(within) = &q.within {
+        // A subquery of its own, so that the module table's columns in the conditions
+        // need no qualifying.
+        let narrow = RecordQuery {
+            conditions: within.conditions.clone(),
+            geo: within.geo,
+            ..RecordQuery::default()
+        };
+        sql.push(" AND e.record_id IN (SELECT ")
+            .push(module.id_column())
+            .push(" FROM ")
+            .push(module.table())
+            .push(" WHERE ");
+        sql.append(&where_clause(dialect, module, tenant.0, &narrow));
+        sql.push(")");
     }
     for term in terms.iter().filter(|t| !t.term.indexed()) {
         sql.push(" AND (");

@@ -143,7 +143,7 @@ mod tests {
         assert!(!is_phone_like("+49"));
         assert!(!is_phone_like("12"));
         assert!(!is_phone_like("a123"));
-        assert_eq!(digits("+49 (241) 4711-0"), "492414710");
+        assert_eq!(digits("+49 (241) 4711-0"), "4924147110");
     }
 
     #[test]

@@ -1,0 +1,6 @@
+//! `get search`: the quick search of addresses and estates.
+
+mod address;
+mod estate;
+pub(crate) mod get;
+mod query;
