@@ -143,8 +143,13 @@ impl RecordStore for Store {
                             let doc: Map<String, Value> = serde_json::from_str(&row.text(0)?)
                                 .map_err(|e| StoreError::Corrupt(format!("record {id}: {e}")))?;
                             if let Some(entry) = crate::search::entry(module, &doc) {
-                                crate::search::write_entries(&mut c, tenant, module, vec![(id, entry)])
-                                    .await?;
+                                crate::search::write_entries(
+                                    &mut c,
+                                    tenant,
+                                    module,
+                                    vec![(id, entry)],
+                                )
+                                .await?;
                             }
                             true
                         }

@@ -80,9 +80,7 @@ pub(crate) fn entry(module: Module, doc: &Map<String, Value>) -> Option<Entry> {
             entry.ids.push_str(&folded);
             entry.ids.push(' ');
         }
-        entry
-            .words
-            .extend(typo_words(&folded).map(str::to_string));
+        entry.words.extend(typo_words(&folded).map(str::to_string));
         push_segment(&mut entry.body, &folded);
     }
     if module.contact_entries {

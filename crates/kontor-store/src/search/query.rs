@@ -229,9 +229,7 @@ fn statement(
     }
     let fts = dialect == Dialect::Sqlite && !indexed.is_empty();
     match fts {
-        true => sql.push(
-            " FROM search_fts JOIN search_entries e ON e.entry_id = search_fts.rowid",
-        ),
+        true => sql.push(" FROM search_fts JOIN search_entries e ON e.entry_id = search_fts.rowid"),
         false => sql.push(" FROM search_entries e"),
     };
     let sorted = q.sort.as_ref().filter(|_| !count_only);
@@ -278,7 +276,12 @@ fn statement(
         sql.push(" AND (");
         match indexed.is_empty() {
             // Only short numbers: exact hits on a record's numbers.
-            true => contains_any(&mut sql, dialect, "e.ids", &[format!(" {} ", term.term.text)]),
+            true => contains_any(
+                &mut sql,
+                dialect,
+                "e.ids",
+                &[format!(" {} ", term.term.text)],
+            ),
             false => contains_any(&mut sql, dialect, hay, &[term.term.text.clone()]),
         }
         sql.push(")");

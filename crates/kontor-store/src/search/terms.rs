@@ -91,7 +91,10 @@ mod tests {
     fn terms_are_folded_words() {
         assert_eq!(texts("  Max  MUSTER*  max "), ["max", "muster"]);
         assert_eq!(texts("0241/4711-0"), ["024147110"]);
-        assert_eq!(texts("\"NEAR\" (a OR b) -x"), ["\"near\"", "(a", "or", "b)", "-x"]);
+        assert_eq!(
+            texts("\"NEAR\" (a OR b) -x"),
+            ["\"near\"", "(a", "or", "b)", "-x"]
+        );
     }
 
     #[test]

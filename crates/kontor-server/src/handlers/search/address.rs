@@ -50,7 +50,12 @@ fn elements(doc: &Map<String, Value>) -> Elements {
     };
     let mut emails = Vec::new();
     let mut primary = String::new();
-    for entry in doc.get(CONTACTS_KEY).and_then(Value::as_array).into_iter().flatten() {
+    for entry in doc
+        .get(CONTACTS_KEY)
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten()
+    {
         let kind = entry.get("type").and_then(Value::as_str).unwrap_or("");
         let Some(value) = entry.get("value").and_then(Value::as_str) else {
             continue;
@@ -114,7 +119,11 @@ pub(super) async fn search(store: &Store, ctx: &Ctx<'_>, p: GetParams) -> Result
         .iter()
         .map(|hit| {
             let doc = hit.record.doc.as_map();
-            Record::new(RecordId::Int(hit.record.id), Some("address"), &elements(&doc))
+            Record::new(
+                RecordId::Int(hit.record.id),
+                Some("address"),
+                &elements(&doc),
+            )
         })
         .collect();
     Ok(Data {

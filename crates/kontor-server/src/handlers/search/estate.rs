@@ -144,9 +144,8 @@ async fn owners(store: &Store, ctx: &Ctx<'_>, ids: &[i64]) -> Result<Vec<(i64, S
     if ids.is_empty() {
         return Ok(Vec::new());
     }
-    let kind = RelationKind::parse(&relation_type(OWNER)).map_err(|_| {
-        ApiError::new(kontor_proto::ErrorCode::UnknownErrorOccurred)
-    })?;
+    let kind = RelationKind::parse(&relation_type(OWNER))
+        .map_err(|_| ApiError::new(kontor_proto::ErrorCode::UnknownErrorOccurred))?;
     let links = store
         .children_of(ctx.tenant, &kind, ids)
         .await

@@ -61,7 +61,9 @@ pub(crate) fn handle<'a>(
                     .hint("get search takes the resource id address, estate or searchcriteria")
             })?;
         match searched {
-            Searched::Address => super::address::search(store, ctx, GetParams::parse(params)?).await,
+            Searched::Address => {
+                super::address::search(store, ctx, GetParams::parse(params)?).await
+            }
             Searched::Estate => super::estate::search(store, ctx, GetParams::parse(params)?).await,
             Searched::SearchCriteria => Err(ApiError::new(ErrorCode::NotImplemented)
                 .hint("get search with resource id searchcriteria is not supported yet")),

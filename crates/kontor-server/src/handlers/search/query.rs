@@ -37,7 +37,12 @@ pub(super) fn search_query(p: &GetParams, sortable: &[SortField]) -> Result<Sear
             ),
         ),
     })?;
-    let descending = match p.sortorder.as_deref().map(str::to_ascii_uppercase).as_deref() {
+    let descending = match p
+        .sortorder
+        .as_deref()
+        .map(str::to_ascii_uppercase)
+        .as_deref()
+    {
         None | Some("") | Some("ASC") => false,
         Some("DESC") => true,
         Some(_) => return Err(invalid("sortorder", "use ASC or DESC".into())),
@@ -62,7 +67,10 @@ pub(super) fn search_query(p: &GetParams, sortable: &[SortField]) -> Result<Sear
         contacts: false,
         sort,
         // COMPAT: as for list reads, a page above 500 is cut to 500 rather than refused.
-        limit: p.listlimit.unwrap_or(DEFAULT_LIST_LIMIT).min(MAX_LIST_LIMIT),
+        limit: p
+            .listlimit
+            .unwrap_or(DEFAULT_LIST_LIMIT)
+            .min(MAX_LIST_LIMIT),
         offset: p.listoffset.unwrap_or(0),
         within: None,
     })
