@@ -282,7 +282,12 @@ fn statement(
                 "e.ids",
                 &[format!(" {} ", term.term.text)],
             ),
-            false => contains_any(&mut sql, dialect, hay, &[term.term.text.clone()]),
+            false => contains_any(
+                &mut sql,
+                dialect,
+                hay,
+                std::slice::from_ref(&term.term.text),
+            ),
         }
         sql.push(")");
     }
