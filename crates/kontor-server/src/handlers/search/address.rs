@@ -9,6 +9,7 @@ use serde::Serialize;
 use serde_json::{Map, Value};
 
 use super::query::{search_query, SortField};
+use super::{display_name, text};
 use crate::handlers::{store_error, Ctx};
 
 /// The fields the docs let an address search sort by (the administration's names).
@@ -32,14 +33,6 @@ struct Elements {
     emailaddress: Vec<String>,
     #[serde(rename = "primaryEmail")]
     primary_email: String,
-}
-
-fn text(doc: &Map<String, Value>, field: &str) -> String {
-    match doc.get(field) {
-        Some(Value::String(s)) => s.clone(),
-        Some(Value::Number(n)) => n.to_string(),
-        _ => String::new(),
-    }
 }
 
 fn elements(doc: &Map<String, Value>) -> Elements {
@@ -68,29 +61,16 @@ fn elements(doc: &Map<String, Value>) -> Elements {
         }
         emails.push(value.to_string());
     }
-    let (first, last) = (text(doc, "Vorname"), text(doc, "Name"));
     // The docs call it the contact category and show the person's name: the category where
     // one is set, the name (or the company) otherwise (docs/compat.md).
     let description = match text(doc, "contactCategory") {
         c if !c.is_empty() => c,
-        _ => {
-            let name = [first.as_str(), last.as_str()]
-                .iter()
-                .filter(|s| !s.is_empty())
-                .copied()
-                .collect::<Vec<_>>()
-                .join(" ");
-            if name.is_empty() {
-                text(doc, "Zusatz1")
-            } else {
-                name
-            }
-        }
+        _ => display_name(doc),
     };
     Elements {
         customerno,
-        surname: last,
-        firstname: first,
+        surname: text(doc, "Name"),
+        firstname: text(doc, "Vorname"),
         company: text(doc, "Zusatz1"),
         address_description: description,
         emailaddress: emails,

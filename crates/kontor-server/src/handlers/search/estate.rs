@@ -9,9 +9,10 @@ use kontor_proto::{ApiError, Data, Language, Record, RecordId};
 use kontor_store::records::{Module, RecordQuery, RelationKind, ValueKind};
 use kontor_store::{FieldStore, RecordStore, RelationStore, Store};
 use serde::Serialize;
-use serde_json::{Map, Value};
+use serde_json::Value;
 
 use super::query::{search_query, SortField};
+use super::{display_name, text};
 use crate::handlers::records::query::{resolve, Fields};
 use crate::handlers::records::render::{render, Style};
 use crate::handlers::{store_error, Ctx};
@@ -37,27 +38,6 @@ struct Elements {
     owner: String,
     #[serde(rename = "type")]
     kind: Value,
-}
-
-fn text(doc: &Map<String, Value>, field: &str) -> String {
-    match doc.get(field) {
-        Some(Value::String(s)) => s.clone(),
-        Some(Value::Number(n)) => n.to_string(),
-        _ => String::new(),
-    }
-}
-
-/// "Vorname Name" of an owner address.
-fn person(doc: &Map<String, Value>) -> String {
-    let name = [text(doc, "Vorname"), text(doc, "Name")]
-        .into_iter()
-        .filter(|s| !s.is_empty())
-        .collect::<Vec<_>>()
-        .join(" ");
-    match name.is_empty() {
-        true => text(doc, "Zusatz1"),
-        false => name,
-    }
 }
 
 /// The conditions of `filter` and `filterId`, resolved against the tenant's estate fields.
@@ -172,7 +152,7 @@ async fn owners(store: &Store, ctx: &Ctx<'_>, ids: &[i64]) -> Result<Vec<(i64, S
         .iter()
         .filter_map(|(estate, address)| {
             let record = found.records.iter().find(|r| r.id == *address)?;
-            Some((*estate, person(&record.doc.as_map())))
+            Some((*estate, display_name(&record.doc.as_map())))
         })
         .collect())
 }
