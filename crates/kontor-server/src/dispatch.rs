@@ -58,6 +58,7 @@ const CALLS: &[Row] = &[
         handlers::confignewaddressfields::get::handle,
     ),
     row(ActionVerb::Get, "filters", handlers::filters::get::handle),
+    row(ActionVerb::Get, "search", handlers::search::get::handle),
     row(
         ActionVerb::Get,
         "searchcriterias",

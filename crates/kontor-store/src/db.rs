@@ -109,6 +109,7 @@ impl Store {
             backend: url.backend(),
         };
         store.load_auto_indexes().await?;
+        store.index_unindexed_modules().await?;
         Ok(store)
     }
 

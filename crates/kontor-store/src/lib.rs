@@ -17,6 +17,7 @@ pub mod modules;
 mod pool_stats;
 pub mod records;
 pub mod saved_filters;
+pub mod search;
 mod seed;
 mod sqlite_reader;
 mod sqlite_writer;

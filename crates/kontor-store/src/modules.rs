@@ -19,6 +19,7 @@ use kontor_proto::ErrorCode;
 
 use crate::fields::catalog::{self, Catalog};
 use crate::records::columns::{int, num, text, HotColumn};
+use crate::search::SearchDef;
 
 /// Where a module's records are stored.
 #[derive(Debug, Clone, Copy)]
@@ -93,6 +94,8 @@ pub struct ModuleDef {
     pub radius_search: bool,
     /// Its records carry contact entries (`_contacts`) that pseudo-fields filter on.
     pub contact_entries: bool,
+    /// What the quick search (`get search`) finds of its records; `None`: not searched.
+    pub search: Option<&'static SearchDef>,
     /// A write names a field the module does not have.
     pub unknown_field: ErrorCode,
     /// A modify or delete names a record that does not exist.
@@ -298,6 +301,7 @@ static ESTATE: ModuleDef = ModuleDef {
     ],
     radius_search: true,
     contact_entries: false,
+    search: Some(&ESTATE_SEARCH),
     unknown_field: ErrorCode::UnknownEstateField,
     unknown_record: ErrorCode::UnknownEstateRecord,
     created_type: None,
@@ -317,6 +321,8 @@ static ESTATE_LANGUAGE: ModuleDef = ModuleDef {
     storage: Storage::Table(&ESTATE_LANGUAGE_TABLE),
     fields_of: Some(&ESTATE),
     versions: None,
+    // Language versions are found through their main estate.
+    search: None,
     ..ESTATE
 };
 
@@ -362,6 +368,7 @@ static ADDRESS: ModuleDef = ModuleDef {
     // The docs describe the radius search for estates only.
     radius_search: false,
     contact_entries: true,
+    search: Some(&ADDRESS_SEARCH),
     unknown_field: ErrorCode::UnknownFieldQuoted,
     unknown_record: ErrorCode::UnknownAddressRecord,
     created_type: None,
@@ -405,5 +412,28 @@ static SEARCHCRITERIA: ModuleDef = ModuleDef {
     unknown_field: ErrorCode::UnknownFieldQuoted,
     unknown_record: ErrorCode::UnknownSearchCriteria,
     // COMPAT: the LV stub of `create searchcriteria` (client-behaviour.md) has it so.
+    search: None,
     created_type: Some("searchCriteria"),
+};
+
+/// The estate quick search: external number, address and title (the docs name
+/// `objektnr_extern`, `ort`, `strasse`; the house number and postcode narrow a street, and
+/// the title is what an agent remembers of a listing).
+static ESTATE_SEARCH: SearchDef = SearchDef {
+    numbers: &["objektnr_extern"],
+    fields: &[
+        "objektnr_extern",
+        "objekttitel",
+        "strasse",
+        "hausnummer",
+        "plz",
+        "ort",
+    ],
+};
+
+/// The address search of the docs: customer number, first name, surname, company and the
+/// main e-mail address; `includecontactdata` adds every contact entry.
+static ADDRESS_SEARCH: SearchDef = SearchDef {
+    numbers: &["KdNr"],
+    fields: &["KdNr", "Vorname", "Name", "Zusatz1", "Email"],
 };

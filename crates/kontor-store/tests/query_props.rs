@@ -49,6 +49,7 @@ static DOCUMENTS: ModuleDef = ModuleDef {
     storage: Storage::Documents,
     catalog: &DOCUMENT_CATALOG,
     versions: None,
+    search: None,
     ..*Module::ESTATE.def()
 };
 

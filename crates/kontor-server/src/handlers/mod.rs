@@ -9,6 +9,7 @@ pub(crate) mod filters;
 pub(crate) mod impressum;
 pub(crate) mod multiselectconfiguration;
 pub(crate) mod records;
+pub(crate) mod search;
 pub(crate) mod searchcriteriafields;
 pub(crate) mod searchcriterias;
 pub(crate) mod settings;

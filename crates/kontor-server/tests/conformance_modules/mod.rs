@@ -74,6 +74,7 @@ pub static DEMO_DEF: ModuleDef = ModuleDef {
     ],
     radius_search: false,
     contact_entries: false,
+    search: None,
     unknown_field: ErrorCode::UnknownFieldQuoted,
     unknown_record: ErrorCode::UnknownRecordId,
     created_type: None,

@@ -154,6 +154,12 @@ impl Store {
                     .map(|q| guard_statement(dialect, module, tenant, q)),
             })
             .collect();
+        // The search index rows, folded here too; written in the insert's own job, so that
+        // the index commits with the records.
+        let mut entries: Vec<Option<crate::search::Entry>> = records
+            .iter()
+            .map(|r| crate::search::entry(module, &r.doc))
+            .collect();
         let guarded = rows.iter().any(|r| r.guard.is_some());
         let lock = (guarded && dialect == Dialect::Postgres).then(|| {
             Sql::new(
@@ -179,7 +185,8 @@ impl Store {
                         true => 0,
                     };
                     let mut outcomes = Vec::with_capacity(rows.len());
-                    for row in rows {
+                    let mut indexed = Vec::with_capacity(rows.len());
+                    for (row, entry) in rows.into_iter().zip(entries.iter_mut()) {
                         if let Some(guard) = &row.guard {
                             if let Some(found) = c.int(guard).await? {
                                 outcomes.push(Inserted::Found(found));
@@ -200,6 +207,12 @@ impl Store {
                         }
                         c.execute(&sql).await?;
                         outcomes.push(Inserted::New(id));
+                        if let Some(entry) = entry.take() {
+                            indexed.push((id, entry));
+                        }
+                    }
+                    if !indexed.is_empty() {
+                        crate::search::write_entries(&mut c, tenant, module, indexed).await?;
                     }
                     let generation = match outcomes.iter().any(|o| matches!(o, Inserted::New(_))) {
                         true => c

@@ -17,7 +17,7 @@ mod jsonb;
 mod page_times;
 mod range_cache;
 mod range_count;
-mod read;
+pub(crate) mod read;
 #[cfg(test)]
 mod read_tests;
 pub mod relations;

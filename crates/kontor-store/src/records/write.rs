@@ -123,10 +123,38 @@ impl RecordStore for Store {
             }
         }
         record_key(&mut sql, tenant, module, id);
+        // A searched module's index row is made anew from the merged document, which the
+        // update answers, in the same job.
+        let searched = module.search.is_some();
+        if searched {
+            sql.push(match self.dialect() {
+                Dialect::Sqlite => " RETURNING json(doc)",
+                Dialect::Postgres => " RETURNING doc::text",
+            });
+        }
         let bump = bump_generation(tenant, module.name());
         self.write(move |mut c| {
             Box::pin(async move {
-                let found = c.execute(&sql).await? > 0;
+                let found = match searched {
+                    false => c.execute(&sql).await? > 0,
+                    true => match c.row(&sql).await? {
+                        None => false,
+                        Some(row) => {
+                            let doc: Map<String, Value> = serde_json::from_str(&row.text(0)?)
+                                .map_err(|e| StoreError::Corrupt(format!("record {id}: {e}")))?;
+                            if let Some(entry) = crate::search::entry(module, &doc) {
+                                crate::search::write_entries(
+                                    &mut c,
+                                    tenant,
+                                    module,
+                                    vec![(id, entry)],
+                                )
+                                .await?;
+                            }
+                            true
+                        }
+                    },
+                };
                 if found {
                     c.execute(&bump).await?;
                 }
@@ -146,6 +174,10 @@ impl RecordStore for Store {
         delete.push("DELETE FROM ").push(module.table());
         record_key(&mut delete, tenant, module, id);
         let links = super::relations::unlink_record(tenant, module, id);
+        let unindex = module
+            .search
+            .is_some()
+            .then(|| crate::search::delete_entry(tenant, module, id));
         // The versions go with their record (a foreign key cascades), so their counts too.
         let mut bumps = vec![
             bump_generation(tenant, module.name()),
@@ -157,6 +189,9 @@ impl RecordStore for Store {
                 let found = c.execute(&delete).await? > 0;
                 if found {
                     c.execute(&links).await?;
+                    if let Some(unindex) = &unindex {
+                        c.execute(unindex).await?;
+                    }
                     for bump in &bumps {
                         c.execute(bump).await?;
                     }

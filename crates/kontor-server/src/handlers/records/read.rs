@@ -294,7 +294,7 @@ fn country(
 }
 
 /// The conditions of a saved filter, ANDed with the request's own.
-async fn saved_filter(
+pub(crate) async fn saved_filter(
     store: &impl FilterStore,
     ctx: &Ctx<'_>,
     module: Module,

@@ -1,0 +1,30 @@
+//! `get search`: the quick search of addresses and estates.
+
+mod address;
+mod estate;
+pub(crate) mod get;
+mod query;
+
+use serde_json::{Map, Value};
+
+/// A stored value as the answers show it: text as it is, numbers as written, else "".
+fn text(doc: &Map<String, Value>, field: &str) -> String {
+    match doc.get(field) {
+        Some(Value::String(s)) => s.clone(),
+        Some(Value::Number(n)) => n.to_string(),
+        _ => String::new(),
+    }
+}
+
+/// An address as a person reads it: "Vorname Name", or the company without names.
+fn display_name(doc: &Map<String, Value>) -> String {
+    let name = [text(doc, "Vorname"), text(doc, "Name")]
+        .into_iter()
+        .filter(|s| !s.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ");
+    match name.is_empty() {
+        true => text(doc, "Zusatz1"),
+        false => name,
+    }
+}
