@@ -13,7 +13,7 @@ use kontor_proto::{ActionVerb, ErrorCode};
 use kontor_server::{Modules, NoHooks, ServedModule, ServerConfig};
 use kontor_store::fields::catalog::{self, Catalog};
 use kontor_store::modules::{ModuleDef, Stamp, Storage, SystemField};
-use kontor_store::records::{RecordRef, RelationKind};
+use kontor_store::records::{Linked, NewLinks, RecordRef, RelationKind};
 use kontor_store::{Module, RelationStore};
 use serde_json::{json, Map, Value};
 
@@ -419,9 +419,19 @@ async fn conformance(server: &TestServer, spec: &Spec) -> TestResult {
         module: spec.module,
         id: made[i].id,
     };
-    store
-        .link(c.tenant, &kind, at(0), &[at(2), at(1)], &Map::new())
+    let linked = store
+        .link(
+            c.tenant,
+            NewLinks {
+                kind: &kind,
+                parents: &[at(0)],
+                children: &[at(2), at(1)],
+                info: &Map::new(),
+                one_parent: false,
+            },
+        )
         .await?;
+    assert_eq!(linked, Linked::Made(2));
     let links = store.children_of(c.tenant, &kind, &[made[0].id]).await?;
     assert_eq!(
         links.iter().map(|l| l.child).collect::<Vec<_>>(),
