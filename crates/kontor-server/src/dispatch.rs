@@ -59,6 +59,26 @@ const CALLS: &[Row] = &[
     ),
     row(ActionVerb::Get, "filters", handlers::filters::get::handle),
     row(
+        ActionVerb::Get,
+        "idsfromrelation",
+        handlers::idsfromrelation::get::handle,
+    ),
+    row(
+        ActionVerb::Create,
+        "relation",
+        handlers::relation::create::handle,
+    ),
+    row(
+        ActionVerb::Modify,
+        "relation",
+        handlers::relation::modify::handle,
+    ),
+    row(
+        ActionVerb::Delete,
+        "relation",
+        handlers::relation::delete::handle,
+    ),
+    row(
         ActionVerb::Read,
         "basicsettings",
         handlers::basicsettings::read::handle,

@@ -387,7 +387,7 @@ async fn relations_link_in_order_and_go_with_their_records() -> TestResult {
     let note = doc(json!({"note": "changed"}));
     assert_eq!(
         store
-            .set_link_info(
+            .merge_link_info(
                 tenant,
                 &owner,
                 &[estates[0]],
@@ -406,7 +406,7 @@ async fn relations_link_in_order_and_go_with_their_records() -> TestResult {
     );
     assert_eq!(
         store
-            .set_link_info(tenant, &owner, &[estates[0]], &[addresses[0]], &note)
+            .merge_link_info(tenant, &owner, &[estates[0]], &[addresses[0]], &note)
             .await?,
         LinkChange::Done(1)
     );

@@ -82,7 +82,7 @@ pub enum Linked {
 }
 
 /// What became of a change to existing links ([`RelationStore::unlink`],
-/// [`RelationStore::set_link_info`]). `NoLink` wrote nothing.
+/// [`RelationStore::merge_link_info`]). `NoLink` wrote nothing.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum LinkChange {
     /// This many links were changed.
@@ -107,8 +107,9 @@ pub trait RelationStore {
         links: NewLinks<'_>,
     ) -> impl Future<Output = Result<Linked, StoreError>> + Send;
 
-    /// Replaces the info of the links of every parent with every child; all must exist.
-    fn set_link_info(
+    /// Merges `info` into the info of the links of every parent with every child (its keys
+    /// replace those the links have, the others stay); all must exist.
+    fn merge_link_info(
         &self,
         tenant: TenantId,
         kind: &RelationKind,
@@ -246,7 +247,7 @@ impl RelationStore for Store {
         self.write_links(tenant, links).await
     }
 
-    async fn set_link_info(
+    async fn merge_link_info(
         &self,
         tenant: TenantId,
         kind: &RelationKind,

@@ -204,7 +204,7 @@ impl Store {
         .await
     }
 
-    /// Sets the info of (`Some`) or removes (`None`) the links of every parent with every
+    /// Merges `info` into (`Some`) or removes (`None`) the links of every parent with every
     /// child, once all of them are found.
     pub(super) async fn change_links(
         &self,
@@ -225,12 +225,19 @@ impl Store {
                     return Ok(LinkChange::NoLink { parent, child });
                 }
                 let mut sql = Sql::default();
-                match &info {
-                    Some(info) => sql
-                        .push("UPDATE relations SET info = ")
+                // The new keys are merged into what the link has, in one statement, so
+                // that setting the feedback keeps the confirmation. SQLite keeps the info
+                // as JSON text, and so does PostgreSQL (`TEXT`), which merges as `jsonb`.
+                match (&info, c.dialect()) {
+                    (Some(info), Dialect::Sqlite) => sql
+                        .push("UPDATE relations SET info = json_patch(info, ")
                         .bind(Bind::Text(info.clone()))
-                        .push(" WHERE tenant_id = "),
-                    None => sql.push("DELETE FROM relations WHERE tenant_id = "),
+                        .push(") WHERE tenant_id = "),
+                    (Some(info), Dialect::Postgres) => sql
+                        .push("UPDATE relations SET info = (info::jsonb || ")
+                        .bind(Bind::Text(info.clone()))
+                        .push("::jsonb)::text WHERE tenant_id = "),
+                    (None, _) => sql.push("DELETE FROM relations WHERE tenant_id = "),
                 };
                 sql.bind(Bind::Int(tenant.0))
                     .push(" AND kind = ")
