@@ -23,6 +23,8 @@ pub const RELATION_URN_PREFIX: &str = "urn:onoffice-de-ns:smart:2.5:relationType
 /// one that names neither list an error.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct GetParams {
+    /// Absent is "no relation given" (132), not a malformed request.
+    #[serde(default)]
     pub relationtype: String,
     #[serde(
         default,
@@ -45,6 +47,7 @@ pub struct GetParams {
 /// their examples send both).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct WriteParams {
+    #[serde(default)]
     pub relationtype: String,
     #[serde(default, deserialize_with = "serde_params::lenient::int_list")]
     pub parentid: Vec<i64>,
