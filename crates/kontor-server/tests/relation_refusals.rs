@@ -25,9 +25,7 @@ async fn nothing_linked(
 
 #[tokio::test]
 async fn unknown_types_are_132() -> TestResult {
-    let server = server().await?;
-    let c = server.tenant("demo", 'a').await?;
-    let e = records(&server, &c, Module::ESTATE, 1).await?;
+    let Fixture { server, c, e, .. } = fixture(1, 0).await?;
     let unknown = related(
         &server,
         &c,
@@ -150,10 +148,7 @@ async fn records_that_are_not_the_tenants_are_refused_naming_the_id() -> TestRes
 
 #[tokio::test]
 async fn n_to_n_and_a_record_with_itself_are_refused() -> TestResult {
-    let server = server().await?;
-    let c = server.tenant("demo", 'a').await?;
-    let e = records(&server, &c, Module::ESTATE, 3).await?;
-    let a = records(&server, &c, Module::ADDRESS, 2).await?;
+    let Fixture { server, c, e, a } = fixture(3, 2).await?;
     let n_n = link(
         &server,
         &c,
@@ -212,10 +207,7 @@ async fn n_to_n_and_a_record_with_itself_are_refused() -> TestResult {
 
 #[tokio::test]
 async fn relationinfo_only_where_it_belongs_and_only_its_values() -> TestResult {
-    let server = server().await?;
-    let c = server.tenant("demo", 'a').await?;
-    let e = records(&server, &c, Module::ESTATE, 1).await?;
-    let a = records(&server, &c, Module::ADDRESS, 1).await?;
+    let Fixture { server, c, e, a } = fixture(1, 1).await?;
     let dates = records(&server, &c, CALENDAR.module, 1).await?;
     let create = ActionVerb::Create;
     let gesendet = json!({"relationinfo": {"statusTerminbestaetigung": "gesendet"}});
@@ -353,9 +345,7 @@ async fn relationinfo_only_where_it_belongs_and_only_its_values() -> TestResult 
 
 #[tokio::test]
 async fn bad_reads_and_writes_name_their_parameter() -> TestResult {
-    let server = server().await?;
-    let c = server.tenant("demo", 'a').await?;
-    let e = records(&server, &c, Module::ESTATE, 1).await?;
+    let Fixture { server, c, e, .. } = fixture(1, 0).await?;
     let owner = format!("{PREFIX}estate:address:owner");
     let get = |params: Value| call(&server, &c, ActionVerb::Get, "idsfromrelation", params);
     let both = get(json!({"relationtype": owner, "parentids": [1], "childids": [2]})).await?;
@@ -381,10 +371,7 @@ async fn bad_reads_and_writes_name_their_parameter() -> TestResult {
 
 #[tokio::test]
 async fn types_allow_only_their_calls_and_need_their_modules() -> TestResult {
-    let server = server().await?;
-    let c = server.tenant("demo", 'a').await?;
-    let e = records(&server, &c, Module::ESTATE, 1).await?;
-    let a = records(&server, &c, Module::ADDRESS, 1).await?;
+    let Fixture { server, c, e, a } = fixture(1, 1).await?;
     // Matching is computed, not linked: readable, not writable.
     let matching = link(
         &server,

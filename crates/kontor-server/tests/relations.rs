@@ -13,11 +13,7 @@ use serde_json::{json, Value};
 
 #[tokio::test]
 async fn owners_are_linked_read_both_ways_and_unlinked() -> TestResult {
-    let server = server().await?;
-    let c = server.tenant("demo", 'a').await?;
-    let estates = records(&server, &c, Module::ESTATE, 3).await?;
-    let people = records(&server, &c, Module::ADDRESS, 3).await?;
-    let (e, a) = (&estates, &people);
+    let Fixture { server, c, e, a } = fixture(3, 3).await?;
 
     // One parent, several children; numbers may come as strings, a list as one id.
     let made = link(
@@ -132,10 +128,7 @@ async fn owners_are_linked_read_both_ways_and_unlinked() -> TestResult {
 /// include them.
 #[tokio::test]
 async fn contact_persons_all_include_the_brokers() -> TestResult {
-    let server = server().await?;
-    let c = server.tenant("demo", 'a').await?;
-    let e = records(&server, &c, Module::ESTATE, 1).await?;
-    let a = records(&server, &c, Module::ADDRESS, 2).await?;
+    let Fixture { server, c, e, a } = fixture(1, 2).await?;
     link(
         &server,
         &c,
@@ -167,9 +160,7 @@ async fn contact_persons_all_include_the_brokers() -> TestResult {
 /// Units of a complex (§6.10): the two names of the type share their links.
 #[tokio::test]
 async fn units_of_a_complex_under_either_name() -> TestResult {
-    let server = server().await?;
-    let c = server.tenant("demo", 'a').await?;
-    let e = records(&server, &c, Module::ESTATE, 4).await?;
+    let Fixture { server, c, e, .. } = fixture(4, 0).await?;
     let made = link(
         &server,
         &c,
@@ -278,10 +269,7 @@ async fn appointment_status_is_set_and_modified() -> TestResult {
 /// tool does; the appointment is deleted on the wire.
 #[tokio::test]
 async fn deleting_a_record_takes_its_links() -> TestResult {
-    let server = server().await?;
-    let c = server.tenant("demo", 'a').await?;
-    let e = records(&server, &c, Module::ESTATE, 2).await?;
-    let a = records(&server, &c, Module::ADDRESS, 2).await?;
+    let Fixture { server, c, e, a } = fixture(2, 2).await?;
     let dates = records(&server, &c, CALENDAR.module, 1).await?;
     link(
         &server,
@@ -363,10 +351,7 @@ async fn deleting_a_record_takes_its_links() -> TestResult {
 /// The WordPress plugin asks for the contact persons of a whole page of estates at once.
 #[tokio::test]
 async fn five_hundred_parents_in_one_read() -> TestResult {
-    let server = server().await?;
-    let c = server.tenant("demo", 'a').await?;
-    let e = records(&server, &c, Module::ESTATE, 500).await?;
-    let a = records(&server, &c, Module::ADDRESS, 3).await?;
+    let Fixture { server, c, e, a } = fixture(500, 3).await?;
     // Every third estate has a contact person; one address is the contact of many.
     let with: Vec<i64> = e.iter().copied().step_by(3).collect();
     let made = link(
@@ -411,10 +396,7 @@ async fn five_hundred_parents_in_one_read() -> TestResult {
 /// Every relation call in one request with other calls: each result in its place.
 #[tokio::test]
 async fn relation_calls_batch_with_others() -> TestResult {
-    let server = server().await?;
-    let c = server.tenant("demo", 'a').await?;
-    let e = records(&server, &c, Module::ESTATE, 1).await?;
-    let a = records(&server, &c, Module::ADDRESS, 1).await?;
+    let Fixture { server, c, e, a } = fixture(1, 1).await?;
     let owner = format!("{PREFIX}estate:address:owner");
     let actions = vec![
         action_v2(

@@ -177,3 +177,19 @@ pub fn message(result: &Value) -> String {
         .unwrap_or_default()
         .to_string()
 }
+
+/// A [`server`] with tenant `demo` and its first estates and addresses.
+pub struct Fixture {
+    pub server: TestServer,
+    pub c: Credentials,
+    pub e: Vec<i64>,
+    pub a: Vec<i64>,
+}
+
+pub async fn fixture(estates: usize, addresses: usize) -> Result<Fixture, Error> {
+    let server = server().await?;
+    let c = server.tenant("demo", 'a').await?;
+    let e = records(&server, &c, Module::ESTATE, estates).await?;
+    let a = records(&server, &c, Module::ADDRESS, addresses).await?;
+    Ok(Fixture { server, c, e, a })
+}

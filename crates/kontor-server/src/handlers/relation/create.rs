@@ -14,14 +14,12 @@
 //! call is written.
 
 use kontor_proto::calls::params::Params;
-use kontor_proto::calls::relation::WriteParams;
-use kontor_proto::calls::CallParams;
 use kontor_proto::{ActionVerb, ApiError, Data, ErrorCode};
 use kontor_store::records::{Linked, NewLinks, RecordRef};
 use kontor_store::{RelationStore, Store};
 use serde_json::Map;
 
-use super::{ends, relation_info, relation_type, served, unknown_record};
+use super::{served, unknown_record, write_params, Write};
 use crate::handlers::{store_error, Ctx};
 use crate::modules::Pending;
 
@@ -31,14 +29,12 @@ pub(crate) fn handle<'a>(
     params: Params<'a>,
 ) -> Pending<'a, Data> {
     Box::pin(async move {
-        let params = WriteParams::parse(params)?;
-        let ty = relation_type(&params.relationtype, ActionVerb::Create)?;
-        let (parents, children) = ends(&params, ty)?;
-        let info = relation_info(
+        let Write {
             ty,
-            params.relationinfo.as_ref(),
-            ErrorCode::CouldNotCreateRelationCauseOf,
-        )?;
+            parents,
+            children,
+            info,
+        } = write_params(params, ActionVerb::Create)?;
         let relation = served(ctx, ty)?;
         let refs = |module, ids: &[i64]| -> Vec<RecordRef> {
             ids.iter().map(|&id| RecordRef { module, id }).collect()

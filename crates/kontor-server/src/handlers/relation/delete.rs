@@ -12,13 +12,11 @@
 //! removed.
 
 use kontor_proto::calls::params::Params;
-use kontor_proto::calls::relation::WriteParams;
-use kontor_proto::calls::CallParams;
-use kontor_proto::{ActionVerb, ApiError, Data, ErrorCode};
+use kontor_proto::{ActionVerb, Data, ErrorCode};
 use kontor_store::records::LinkChange;
 use kontor_store::{RelationStore, Store};
 
-use super::{ends, relation_type, served};
+use super::{not_related, served, write_params, Write};
 use crate::handlers::{store_error, Ctx};
 use crate::modules::Pending;
 
@@ -28,9 +26,12 @@ pub(crate) fn handle<'a>(
     params: Params<'a>,
 ) -> Pending<'a, Data> {
     Box::pin(async move {
-        let params = WriteParams::parse(params)?;
-        let ty = relation_type(&params.relationtype, ActionVerb::Delete)?;
-        let (parents, children) = ends(&params, ty)?;
+        let Write {
+            ty,
+            parents,
+            children,
+            ..
+        } = write_params(params, ActionVerb::Delete)?;
         let relation = served(ctx, ty)?;
         let change = store
             .unlink(ctx.tenant, &relation.kind()?, &parents, &children)
@@ -38,13 +39,12 @@ pub(crate) fn handle<'a>(
             .map_err(store_error)?;
         match change {
             LinkChange::Done(_) => Ok(super::written()),
-            LinkChange::NoLink { parent, child } => Err(ApiError::new(
+            LinkChange::NoLink { parent, child } => Err(not_related(
                 ErrorCode::EntryCouldNotBeDeleted,
-            )
-            .hint(format!(
-                "{} {parent} and {} {child} are not related in {}",
-                ty.parent, ty.child, ty.name
-            ))),
+                ty,
+                parent,
+                child,
+            )),
         }
     })
 }

@@ -11,8 +11,10 @@ pub(crate) mod create;
 pub(crate) mod delete;
 pub(crate) mod modify;
 
+use kontor_proto::calls::params::Params;
 use kontor_proto::calls::relation::WriteParams;
 use kontor_proto::calls::relation_types::{RelationInfo, RelationType};
+use kontor_proto::calls::CallParams;
 use kontor_proto::{ActionVerb, ApiError, ErrorCode};
 use kontor_store::records::RelationKind;
 use kontor_store::Module;
@@ -115,13 +117,53 @@ pub(crate) fn served(ctx: &Ctx<'_>, ty: &'static RelationType) -> Result<Relatio
     })
 }
 
+/// A write's parameters, checked up to the store: its type (allowing `verb`), its ids and
+/// its `relationinfo` (ignored by delete).
+#[derive(Debug)]
+pub(crate) struct Write {
+    pub ty: &'static RelationType,
+    pub parents: Vec<i64>,
+    pub children: Vec<i64>,
+    pub info: Option<RelationInfo>,
+}
+
+pub(crate) fn write_params(params: Params<'_>, verb: ActionVerb) -> Result<Write, ApiError> {
+    let params = WriteParams::parse(params)?;
+    let ty = relation_type(&params.relationtype, verb)?;
+    let (parents, children) = ends(&params, ty)?;
+    let info = match verb {
+        ActionVerb::Delete => None,
+        ActionVerb::Modify => relation_info(
+            ty,
+            params.relationinfo.as_ref(),
+            ErrorCode::CouldNotModifyRelationInvalidRelationinfos,
+        )?,
+        _ => relation_info(
+            ty,
+            params.relationinfo.as_ref(),
+            ErrorCode::CouldNotCreateRelationCauseOf,
+        )?,
+    };
+    Ok(Write {
+        ty,
+        parents,
+        children,
+        info,
+    })
+}
+
+/// A change to a link that does not exist: `code` naming the two records.
+pub(crate) fn not_related(code: ErrorCode, ty: &RelationType, parent: i64, child: i64) -> ApiError {
+    ApiError::new(code).hint(format!(
+        "{} {parent} and {} {child} are not related in {}",
+        ty.parent, ty.child, ty.name
+    ))
+}
+
 /// The ids of a write, each list without repeats (first mention kept). Several parents
 /// and several children at once is n:n, which the API does not allow (219); a one-parent
 /// type takes one parent per call.
-pub(crate) fn ends(
-    params: &WriteParams,
-    ty: &RelationType,
-) -> Result<(Vec<i64>, Vec<i64>), ApiError> {
+fn ends(params: &WriteParams, ty: &RelationType) -> Result<(Vec<i64>, Vec<i64>), ApiError> {
     let parents = distinct(&params.parentid);
     let children = distinct(&params.childid);
     for (name, ids) in [("parentid", &parents), ("childid", &children)] {
@@ -169,7 +211,7 @@ pub(crate) fn distinct(ids: &[i64]) -> Vec<i64> {
 
 /// A write's `relationinfo`, checked against its type; `invalid` is the code of the call
 /// (179 on create, 181 on modify). An empty object is no info.
-pub(crate) fn relation_info(
+fn relation_info(
     ty: &RelationType,
     info: Option<&Map<String, Value>>,
     invalid: ErrorCode,

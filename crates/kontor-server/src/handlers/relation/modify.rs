@@ -13,14 +13,12 @@
 //! replace those the link has, the other one stays.
 
 use kontor_proto::calls::params::Params;
-use kontor_proto::calls::relation::WriteParams;
-use kontor_proto::calls::CallParams;
 use kontor_proto::{ActionVerb, ApiError, Data, ErrorCode};
 use kontor_store::records::LinkChange;
 use kontor_store::{RelationStore, Store};
 use serde_json::Map;
 
-use super::{ends, relation_info, relation_type, served};
+use super::{not_related, served, write_params, Write};
 use crate::handlers::{store_error, Ctx};
 use crate::modules::Pending;
 
@@ -30,15 +28,14 @@ pub(crate) fn handle<'a>(
     params: Params<'a>,
 ) -> Pending<'a, Data> {
     Box::pin(async move {
-        let params = WriteParams::parse(params)?;
-        let ty = relation_type(&params.relationtype, ActionVerb::Modify)?;
-        let (parents, children) = ends(&params, ty)?;
-        let info = relation_info(
+        let Write {
             ty,
-            params.relationinfo.as_ref(),
-            ErrorCode::CouldNotModifyRelationInvalidRelationinfos,
-        )?
-        .ok_or_else(|| ApiError::with_detail(ErrorCode::MissingParameter, "relationinfo"))?;
+            parents,
+            children,
+            info,
+        } = write_params(params, ActionVerb::Modify)?;
+        let info =
+            info.ok_or_else(|| ApiError::with_detail(ErrorCode::MissingParameter, "relationinfo"))?;
         let relation = served(ctx, ty)?;
         let change = store
             .merge_link_info(
@@ -52,13 +49,12 @@ pub(crate) fn handle<'a>(
             .map_err(store_error)?;
         match change {
             LinkChange::Done(_) => Ok(super::written()),
-            LinkChange::NoLink { parent, child } => Err(ApiError::new(
+            LinkChange::NoLink { parent, child } => Err(not_related(
                 ErrorCode::CouldNotModifyRelationRelationDoes,
-            )
-            .hint(format!(
-                "{} {parent} and {} {child} are not related in {}",
-                ty.parent, ty.child, ty.name
-            ))),
+                ty,
+                parent,
+                child,
+            )),
         }
     })
 }
