@@ -51,6 +51,8 @@ REQUEST_TIMEOUT_S = 10
 # unmodified package sign and send `get actionkindtypes`.
 class ExtraResource(enum.Enum):
     ACTIONKINDTYPES = "actionkindtypes"
+    # The package has `Resource.RELATION` for writing links, but nothing for reading them.
+    IDSFROMRELATION = "idsfromrelation"
     # A resource type no onOffice server knows: the answer must be an action error.
     UNKNOWN = "kontorcinosuchresource"
 
@@ -63,6 +65,17 @@ class Fields(Data):
 
     def serialize_data(self) -> dict[str, Any]:
         return self.fields
+
+
+class IdsParameter(Parameter):
+    """`parameters` of `get idsfromrelation`."""
+
+    def __init__(self, relationtype: str, parentids: list[int]):
+        self.relationtype = relationtype
+        self.parentids = parentids
+
+    def serialize(self) -> dict:
+        return {"relationtype": self.relationtype, "parentids": self.parentids}
 
 
 class LangParameter(Parameter):
@@ -225,6 +238,31 @@ class Checks:
         expect("erika@example.org" in elements.values(), f"the e-mail entry is read back: {elements!r}")
         return f"address {address_id}: created, newsletter_aktiv set to 1, read back"
 
+    def onoffice_relation_round_trip(self) -> str:
+        """create relation with the package's own `create_resource(Resource.RELATION, …)`,
+        then get idsfromrelation reads it back."""
+        api = self.client()
+        estate = api.create_resource(Resource.ESTATE, Fields(objekttitel="relation-check"))
+        estate_id = estate["data"][0]["id"]
+        owner = api.create_resource(Resource.ADDRESS, Fields(Vorname="Otto", Name="Eigner"))
+        owner_id = owner["data"][0]["id"]
+        owner_type = "urn:onoffice-de-ns:smart:2.5:relationTypes:estate:address:owner"
+        linked = api.create_resource(
+            Resource.RELATION, Fields(relationtype=owner_type, parentid=[estate_id], childid=[owner_id]))
+        expect(linked.get("data") == [{"id": 0, "type": "relation", "elements": {"success": "success"}}],
+               f"create relation: {linked!r:.300}")
+        result = api.request([api.get_action(
+            ExtraResource.IDSFROMRELATION, Action.INFORMATION, IdsParameter(owner_type, [estate_id, 999999]))])
+        expect(result.get("count") is None, f"cntabsolute must be null: {result!r:.300}")
+        records = result.get("data")
+        expect(isinstance(records, list) and len(records) == 1, f"one record expected: {result!r:.300}")
+        head = {k: records[0].get(k) for k in ("id", "type")}
+        expect(head == {"id": "relatedIds", "type": ""}, f"record head: {records[0]!r:.300}")
+        elements = records[0].get("elements")
+        want = {str(estate_id): [str(owner_id)], "999999": []}
+        expect(elements == want, f"related ids {elements!r}, expected {want!r}")
+        return f"estate {estate_id} owned by address {owner_id}: linked, read back as {elements}"
+
     def onoffice_paging(self) -> str:
         """read_resource's own paging walks every page by cntabsolute."""
         api = self.client()
@@ -367,6 +405,7 @@ def main() -> int:
             record("onoffice-wrong-secret", checks.onoffice_wrong_secret)
             record("onoffice-estate-round-trip", checks.onoffice_estate_round_trip)
             record("onoffice-address-newsletter", checks.onoffice_address_newsletter)
+            record("onoffice-relation-round-trip", checks.onoffice_relation_round_trip)
             record("onoffice-paging", checks.onoffice_paging)
             record("raw-signed", checks.raw_signed)
             record("raw-bad-hmac", checks.raw_bad_hmac)

@@ -65,6 +65,9 @@ fn every_builder_round_trips_through_the_servers_parser() -> TestResult {
     round_trip(relation::parents("estate:address:owner", [301]))?;
     round_trip(relation::create("estate:address:owner", 12, [301, 302]))?;
     round_trip(relation::delete("estate:address:owner", 12, 301))?;
+    let mut info = Map::new();
+    info.insert("statusTerminbestaetigung".into(), json!("gesendet"));
+    round_trip(relation::modify("calendar:address", 7, [301], info))?;
     round_trip(searchcriteria::of_addresses([301, 302]))?;
     round_trip(searchcriteria::by_id([7]))?;
     let mut status = Map::new();

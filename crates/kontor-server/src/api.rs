@@ -147,6 +147,7 @@ async fn run_creates(
         tenant: user.tenant,
         api_user: user.api_user,
         resourceid: &ResourceId::Empty,
+        modules: &state.modules,
     };
     let mut created = records::create::run_batch(state, &ctx, served, &admitted)
         .await
@@ -207,6 +208,7 @@ async fn run_action(
             tenant: user.tenant,
             api_user: user.api_user,
             resourceid: &action.resourceid,
+            modules: &state.modules,
         };
         dispatch::run(state, &ctx, route, action)
             .await

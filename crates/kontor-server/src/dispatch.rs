@@ -70,6 +70,26 @@ const CALLS: &[Row] = &[
         handlers::searchcriteriafields::get::handle,
     ),
     row(
+        ActionVerb::Get,
+        "idsfromrelation",
+        handlers::idsfromrelation::get::handle,
+    ),
+    row(
+        ActionVerb::Create,
+        "relation",
+        handlers::relation::create::handle,
+    ),
+    row(
+        ActionVerb::Modify,
+        "relation",
+        handlers::relation::modify::handle,
+    ),
+    row(
+        ActionVerb::Delete,
+        "relation",
+        handlers::relation::delete::handle,
+    ),
+    row(
         ActionVerb::Read,
         "basicsettings",
         handlers::basicsettings::read::handle,

@@ -12,7 +12,7 @@ use common::*;
 use conformance_modules::{Reads, Spec, DEMO, SPECS};
 use kontor_proto::ActionVerb;
 use kontor_server::{Modules, ServerConfig};
-use kontor_store::records::{RecordRef, RelationKind};
+use kontor_store::records::{Linked, NewLinks, RecordRef, RelationKind};
 use kontor_store::RelationStore;
 use serde_json::{json, Map, Value};
 
@@ -326,9 +326,19 @@ async fn conformance(server: &TestServer, spec: &Spec) -> TestResult {
         module: spec.module,
         id: made[i].id,
     };
-    store
-        .link(c.tenant, &kind, at(0), &[at(2), at(1)], &Map::new())
+    let linked = store
+        .link(
+            c.tenant,
+            NewLinks {
+                kind: &kind,
+                parents: &[at(0)],
+                children: &[at(2), at(1)],
+                info: &Map::new(),
+                one_parent: false,
+            },
+        )
         .await?;
+    assert_eq!(linked, Linked::Made(2));
     let links = store.children_of(c.tenant, &kind, &[made[0].id]).await?;
     assert_eq!(
         links.iter().map(|l| l.child).collect::<Vec<_>>(),

@@ -6,9 +6,9 @@ mod common;
 
 use common::*;
 use kontor_proto::ActionVerb;
-use kontor_store::records::{Module, RecordRef, RelationKind};
-use kontor_store::{RecordStore, RelationStore};
-use serde_json::{json, Map, Value};
+use kontor_store::records::Module;
+use kontor_store::RecordStore;
+use serde_json::{json, Value};
 
 async fn search(
     server: &TestServer,
@@ -247,25 +247,19 @@ async fn estates_are_found_by_external_number_street_and_city() -> TestResult {
     )
     .await?;
     let owner = address(&server, &c, json!({"Vorname": "Max", "Name": "Mustermann"})).await?;
-    let kind =
-        RelationKind::parse("urn:onoffice-de-ns:smart:2.5:relationTypes:estate:address:owner")?;
-    server
-        .store
-        .store
-        .link(
-            c.tenant,
-            &kind,
-            RecordRef {
-                module: Module::ESTATE,
-                id: pc910,
-            },
-            &[RecordRef {
-                module: Module::ADDRESS,
-                id: owner,
-            }],
-            &Map::new(),
+    let linked = server
+        .call(
+            &c,
+            ActionVerb::Create,
+            "relation",
+            json!(""),
+            json!({
+                "relationtype": "urn:onoffice-de-ns:smart:2.5:relationTypes:estate:address:owner",
+                "parentid": [pc910], "childid": [owner],
+            }),
         )
         .await?;
+    assert_eq!(linked["status"]["errorcode"], 0, "{linked}");
 
     // The external number equal to the term comes before a title starting with it.
     let by_number = search(&server, &c, "estate", json!({"input": "pc910"})).await?;

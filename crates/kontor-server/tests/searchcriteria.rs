@@ -422,3 +422,64 @@ async fn the_fields_of_search_criteria_by_category() -> TestResult {
     assert_eq!(code(&bad), 160, "{bad}");
     Ok(())
 }
+
+#[tokio::test]
+async fn idsfromrelation_reads_the_criteria_of_addresses_and_back() -> TestResult {
+    let server = TestServer::start().await?;
+    let c = server.tenant("demo", 'a').await?;
+    let other = server.tenant("other", 'b').await?;
+    let (erika, max) = (
+        address(&server, &c, "Muster").await?,
+        address(&server, &c, "Max").await?,
+    );
+    let mut made = Vec::new();
+    for owner in [erika, max, erika] {
+        let result = create(&server, &c, documented(owner)).await?;
+        assert_eq!(code(&result), 0, "{result}");
+        made.push(first_id(&result)?);
+    }
+    // Another tenant's criterion for its own address of the same id never shows.
+    let foreign = address(&server, &other, "Fremd").await?;
+    assert_eq!(
+        code(&create(&server, &other, documented(foreign)).await?),
+        0
+    );
+    let urn = "urn:onoffice-de-ns:smart:2.5:relationTypes:address:searchcriteria";
+    let read = |params: Value| {
+        let mut params = params;
+        params["relationtype"] = json!(urn);
+        server.call(&c, ActionVerb::Get, "idsfromrelation", json!(""), params)
+    };
+    let by_address = read(json!({"parentids": [erika, max, 9999]})).await?;
+    assert_eq!(code(&by_address), 0, "{by_address}");
+    let s = |id: i64| id.to_string();
+    assert_eq!(
+        by_address["data"]["records"][0]["elements"],
+        json!({ s(erika): [s(made[0]), s(made[2])], s(max): [s(made[1])], "9999": [] }),
+    );
+    let by_criterion = read(json!({"childids": [made[1], made[2]]})).await?;
+    assert_eq!(
+        by_criterion["data"]["records"][0]["elements"],
+        json!({ s(made[1]): [s(max)], s(made[2]): [s(erika)] }),
+    );
+    // The link is the criterion's address: made by creating it, gone with it.
+    let linked = server
+        .call(
+            &c,
+            ActionVerb::Create,
+            "relation",
+            json!(""),
+            json!({
+                "relationtype": urn, "parentid": [max], "childid": [made[0]],
+            }),
+        )
+        .await?;
+    assert_eq!(code(&linked), 132, "{linked}");
+    assert_eq!(code(&delete(&server, &c, made[1]).await?), 0);
+    let after = read(json!({"parentids": [max]})).await?;
+    assert_eq!(
+        after["data"]["records"][0]["elements"],
+        json!({ s(max): [] })
+    );
+    Ok(())
+}

@@ -233,7 +233,7 @@ async fn admin_writes_refuse_nul_on_both_backends() -> TestResult {
 /// the info and keeps the place; deleting a record removes exactly its links.
 #[tokio::test]
 async fn relations_link_in_order_and_go_with_their_records() -> TestResult {
-    use kontor_store::records::{RecordRef, RelationKind};
+    use kontor_store::records::{End, LinkChange, Linked, NewLinks, RecordRef, RelationKind};
     use kontor_store::{Module, RecordStore, RelationStore};
     use serde_json::{json, Map, Value};
     let test = open_test_store().await?;
@@ -262,34 +262,49 @@ async fn relations_link_in_order_and_go_with_their_records() -> TestResult {
         id,
     };
     let children: Vec<RecordRef> = [addresses[2], addresses[0]].map(address).to_vec();
+    let none = Map::new();
+    fn links<'a>(
+        kind: &'a RelationKind,
+        parents: &'a [RecordRef],
+        children: &'a [RecordRef],
+        info: &'a Map<String, Value>,
+    ) -> NewLinks<'a> {
+        NewLinks {
+            kind,
+            parents,
+            children,
+            info,
+            one_parent: false,
+        }
+    }
     let added = store
-        .link(tenant, &owner, estate(estates[0]), &children, &Map::new())
-        .await?;
-    assert_eq!(added, 2);
-    store
         .link(
             tenant,
-            &buyer,
-            estate(estates[0]),
-            &[address(addresses[1])],
-            &Map::new(),
+            links(&owner, &[estate(estates[0])], &children, &none),
         )
+        .await?;
+    assert_eq!(added, Linked::Made(2));
+    let buyers = [address(addresses[1])];
+    store
+        .link(tenant, links(&buyer, &[estate(estates[0])], &buyers, &none))
         .await?;
     let info = doc(json!({"note": "again"}));
     let again = store
         .link(
             tenant,
-            &owner,
-            estate(estates[0]),
-            &[address(addresses[2])],
-            &info,
+            links(
+                &owner,
+                &[estate(estates[0])],
+                &[address(addresses[2])],
+                &info,
+            ),
         )
         .await?;
-    assert_eq!(again, 0, "a link made twice is one link");
-    let links = store.children_of(tenant, &owner, &[estates[0]]).await?;
-    let got: Vec<i64> = links.iter().map(|l| l.child).collect();
+    assert_eq!(again, Linked::Made(0), "a link made twice is one link");
+    let links_now = store.children_of(tenant, &owner, &[estates[0]]).await?;
+    let got: Vec<i64> = links_now.iter().map(|l| l.child).collect();
     assert_eq!(got, [addresses[2], addresses[0]], "in the order made");
-    assert_eq!(links[0].info, info);
+    assert_eq!(links_now[0].info, info);
     let parents = store.parents_of(tenant, &owner, &[addresses[0]]).await?;
     assert_eq!(
         parents.iter().map(|l| l.parent).collect::<Vec<_>>(),
@@ -299,15 +314,131 @@ async fn relations_link_in_order_and_go_with_their_records() -> TestResult {
         .children_of(other, &owner, &[estates[0]])
         .await?
         .is_empty());
-    assert!(
+
+    // A link to a record that is not the tenant's is refused and writes nothing, not even
+    // the links of the same call whose records exist.
+    let foreign = store
+        .insert_records(other, Module::ADDRESS, vec![doc(json!({}))])
+        .await?;
+    let refused = store
+        .link(
+            tenant,
+            links(
+                &buyer,
+                &[estate(estates[1])],
+                &[address(addresses[0]), address(foreign[0] + 100)],
+                &none,
+            ),
+        )
+        .await?;
+    assert_eq!(refused, Linked::Missing(address(foreign[0] + 100)));
+    assert!(store
+        .children_of(tenant, &buyer, &[estates[1]])
+        .await?
+        .is_empty());
+
+    // One parent per child, where the kind says so.
+    let unit = RelationKind::parse("estate:estateUnit")?;
+    fn one<'a>(
+        unit: &'a RelationKind,
+        parents: &'a [RecordRef],
+        children: &'a [RecordRef],
+    ) -> NewLinks<'a> {
+        static NONE: std::sync::LazyLock<Map<String, Value>> = std::sync::LazyLock::new(Map::new);
+        NewLinks {
+            one_parent: true,
+            ..links(unit, parents, children, &NONE)
+        }
+    }
+    let units = [estate(estates[1])];
+    assert_eq!(
         store
-            .unlink(tenant, &owner, estates[0], addresses[0])
-            .await?
+            .link(tenant, one(&unit, &[estate(estates[0])], &units))
+            .await?,
+        Linked::Made(1)
     );
-    assert!(
-        !store
-            .unlink(tenant, &owner, estates[0], addresses[0])
-            .await?
+    assert_eq!(
+        store
+            .link(tenant, one(&unit, &[estate(estates[0])], &units))
+            .await?,
+        Linked::Made(0),
+        "the same parent again is no second parent"
+    );
+    let back = [estate(estates[0])];
+    assert_eq!(
+        store.link(tenant, one(&unit, &units, &back)).await?,
+        Linked::Made(1),
+        "one parent per child, not per parent"
+    );
+    let third = store
+        .insert_records(tenant, Module::ESTATE, vec![doc(json!({}))])
+        .await?;
+    assert_eq!(
+        store
+            .link(tenant, one(&unit, &[estate(third[0])], &units))
+            .await?,
+        Linked::HasParent {
+            child: estates[1],
+            parent: estates[0]
+        }
+    );
+
+    // Info of existing links only; all or nothing.
+    let note = doc(json!({"note": "changed"}));
+    assert_eq!(
+        store
+            .merge_link_info(
+                tenant,
+                &owner,
+                &[estates[0]],
+                &[addresses[0], addresses[1]],
+                &note
+            )
+            .await?,
+        LinkChange::NoLink {
+            parent: estates[0],
+            child: addresses[1]
+        }
+    );
+    assert_eq!(
+        store.children_of(tenant, &owner, &[estates[0]]).await?[1].info,
+        none
+    );
+    assert_eq!(
+        store
+            .merge_link_info(tenant, &owner, &[estates[0]], &[addresses[0]], &note)
+            .await?,
+        LinkChange::Done(1)
+    );
+    assert_eq!(
+        store.children_of(tenant, &owner, &[estates[0]]).await?[1].info,
+        note
+    );
+
+    assert_eq!(
+        store
+            .unlink(tenant, &owner, &[estates[0]], &[addresses[0]])
+            .await?,
+        LinkChange::Done(1)
+    );
+    assert_eq!(
+        store
+            .unlink(tenant, &owner, &[estates[0]], &[addresses[0]])
+            .await?,
+        LinkChange::NoLink {
+            parent: estates[0],
+            child: addresses[0]
+        }
+    );
+    // Several kinds and many ids in one read; more than one statement's worth of ids.
+    let mut many: Vec<i64> = (100_000..101_500).collect();
+    many.push(estates[0]);
+    let both = store
+        .links_of(tenant, &[owner.clone(), buyer.clone()], End::Parent, &many)
+        .await?;
+    assert_eq!(
+        both.iter().map(|l| l.child).collect::<Vec<_>>(),
+        [addresses[2], addresses[1]]
     );
     // Deleting the address removes its links of every kind, and no others.
     assert!(

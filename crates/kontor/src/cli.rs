@@ -320,6 +320,8 @@ pub enum ApiUserCommand {
   kontor call read estate --data Id,kaufpreis --filter 'kaufpreis<300000' --sort kaufpreis --limit 10
   kontor call get fields --param modules='[\"estate\"]' --json
   kontor call read estate --all --json > estates.json
+  kontor call get idsfromrelation --param parentids='[12,13]' \\
+      --param relationtype=urn:onoffice-de-ns:smart:2.5:relationTypes:estate:address:owner
   kontor call --file action.json        (or --file - for stdin)
 
 Endpoint and credentials: --url/--token/--secret, else --profile NAME from

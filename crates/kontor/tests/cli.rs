@@ -250,12 +250,11 @@ fn bad_input_gets_one_clear_line_and_exit_status_1() -> TestResult {
     Ok(())
 }
 
-/// Every record's fields, in id order, read straight from the store of a data directory.
-async fn stored_docs(
+/// The store of a data directory and its tenant `acme`.
+async fn open_acme(
     dir: &Path,
-    module: kontor_store::Module,
-) -> Result<Vec<serde_json::Map<String, Value>>, Box<dyn std::error::Error>> {
-    use kontor_store::{RecordStore, TenantName, TenantStore};
+) -> Result<(kontor_store::Store, kontor_store::Tenant), Box<dyn std::error::Error>> {
+    use kontor_store::{TenantName, TenantStore};
     let key = kontor_store::SecretKey::load_or_create(&dir.join("secret.key"))?;
     let url = kontor_store::DatabaseUrl::Sqlite(dir.join("kontor.db").display().to_string());
     let store = kontor_store::Store::open(&url, &key).await?;
@@ -263,6 +262,31 @@ async fn stored_docs(
         .tenant_by_name(&TenantName::parse("acme")?)
         .await?
         .ok_or("no tenant")?;
+    Ok((store, tenant))
+}
+
+/// The children of estate `estate` in `kind`, read straight from the store of a data
+/// directory.
+async fn seeded_links(
+    dir: &Path,
+    kind: &str,
+    estate: i64,
+) -> Result<Vec<i64>, Box<dyn std::error::Error>> {
+    use kontor_store::RelationStore;
+    let (store, tenant) = open_acme(dir).await?;
+    let kind = kontor_store::records::RelationKind::parse(kind)?;
+    let links = store.children_of(tenant.id, &kind, &[estate]).await?;
+    store.close().await;
+    Ok(links.iter().map(|l| l.child).collect())
+}
+
+/// Every record's fields, in id order, read straight from the store of a data directory.
+async fn stored_docs(
+    dir: &Path,
+    module: kontor_store::Module,
+) -> Result<Vec<serde_json::Map<String, Value>>, Box<dyn std::error::Error>> {
+    use kontor_store::RecordStore;
+    let (store, tenant) = open_acme(dir).await?;
     let query = kontor_store::records::RecordQuery {
         limit: 500,
         ..Default::default()
@@ -293,7 +317,8 @@ async fn seeding_is_deterministic_and_names_a_missing_tenant() -> TestResult {
         )?;
         assert!(out.status.success(), "{}", text(&out.stderr));
         assert!(
-            text(&out.stderr).contains("seeded tenant acme: 300 estates, 50 addresses"),
+            text(&out.stderr)
+                .contains("seeded tenant acme: 300 estates, 50 addresses, 600 relations"),
             "{}",
             text(&out.stderr)
         );
@@ -340,6 +365,17 @@ async fn seeding_is_deterministic_and_names_a_missing_tenant() -> TestResult {
             "generated estates carry {field}: {first:?}"
         );
     }
+    // Every estate has a broker (the first five addresses) as its contact person, and an
+    // owner among the others, two estates each.
+    let links = |kind: &'static str, estate: i64| {
+        let dir = a.clone();
+        async move { seeded_links(&dir, kind, estate).await }
+    };
+    assert_eq!(links("estate:address:contactPerson", 1).await?, [1]);
+    assert_eq!(links("estate:address:contactPerson", 7).await?, [2]);
+    assert_eq!(links("estate:address:owner", 1).await?, [6]);
+    assert_eq!(links("estate:address:owner", 2).await?, [6]);
+    assert_eq!(links("estate:address:owner", 3).await?, [7]);
     let out = kontor(&a, &["seed", "--tenant", "nobody", "--estates", "1"])?;
     assert_eq!(out.status.code(), Some(1));
     assert!(

@@ -22,8 +22,8 @@ use crate::ActionVerb;
 pub fn children(kind: &str, parents: impl IntoIterator<Item = i64>) -> Get {
     let params = GetParams {
         relationtype: relation_type(kind),
-        parentids: parents.into_iter().collect(),
-        childids: Vec::new(),
+        parentids: Some(parents.into_iter().collect()),
+        childids: None,
     };
     Call::new(ActionVerb::Get, GET_RESOURCE_TYPE, params)
 }
@@ -32,8 +32,8 @@ pub fn children(kind: &str, parents: impl IntoIterator<Item = i64>) -> Get {
 pub fn parents(kind: &str, children: impl IntoIterator<Item = i64>) -> Get {
     let params = GetParams {
         relationtype: relation_type(kind),
-        parentids: Vec::new(),
-        childids: children.into_iter().collect(),
+        parentids: None,
+        childids: Some(children.into_iter().collect()),
     };
     Call::new(ActionVerb::Get, GET_RESOURCE_TYPE, params)
 }
@@ -48,6 +48,26 @@ pub fn create(kind: &str, parent: i64, children: impl IntoIterator<Item = i64>) 
             parentid: vec![parent],
             childid: children.into_iter().collect(),
             relationinfo: None,
+        },
+    )
+}
+
+/// Sets the `relationinfo` of existing links (`modify relation`; only `calendar:address`
+/// takes one: `statusTerminbestaetigung`, `statusTerminrueckmeldung`).
+pub fn modify(
+    kind: &str,
+    parent: i64,
+    children: impl IntoIterator<Item = i64>,
+    info: serde_json::Map<String, serde_json::Value>,
+) -> Write {
+    Call::new(
+        ActionVerb::Modify,
+        RESOURCE_TYPE,
+        WriteParams {
+            relationtype: relation_type(kind),
+            parentid: vec![parent],
+            childid: children.into_iter().collect(),
+            relationinfo: Some(info),
         },
     )
 }
@@ -69,5 +89,5 @@ pub fn delete(kind: &str, parent: i64, child: i64) -> Write {
 /// `get idsfromrelation`, with the parameters the server parses.
 pub type Get = Call<GetParams>;
 
-/// `create relation` or `delete relation`, with the parameters the server parses.
+/// `create relation`, `modify relation` or `delete relation`, with the parameters the server parses.
 pub type Write = Call<WriteParams>;

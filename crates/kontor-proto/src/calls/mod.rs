@@ -6,6 +6,7 @@ pub mod calendar;
 pub mod params;
 pub mod read;
 pub mod relation;
+pub mod relation_types;
 pub mod search;
 pub mod searchcriteria;
 pub mod serde_params;

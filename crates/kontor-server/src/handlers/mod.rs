@@ -6,9 +6,11 @@ pub(crate) mod confignewaddressfields;
 pub(crate) mod estatecategories;
 pub(crate) mod fields;
 pub(crate) mod filters;
+pub(crate) mod idsfromrelation;
 pub(crate) mod impressum;
 pub(crate) mod multiselectconfiguration;
 pub(crate) mod records;
+pub(crate) mod relation;
 pub(crate) mod search;
 pub(crate) mod searchcriteriafields;
 pub(crate) mod searchcriterias;
@@ -23,6 +25,9 @@ pub struct Ctx<'a> {
     pub tenant: TenantId,
     pub api_user: ApiUserId,
     pub resourceid: &'a ResourceId,
+    /// The record modules served: calls that name a module (the relation calls) find it
+    /// here, so that a module registered later is found without a change to them.
+    pub modules: &'a crate::modules::Modules,
 }
 
 /// Store failures reach the client as "Unknown error occurred"; the cause goes to the log,

@@ -2,6 +2,8 @@
 
 #![allow(dead_code)]
 
+pub mod relations;
+
 use std::net::SocketAddr;
 use std::sync::atomic::{AtomicBool, Ordering};
 

@@ -36,7 +36,9 @@ pub use document::{Doc, DocValue, ListItems};
 pub use insert::{Inserted, NewRecord};
 pub use page_times::PageTimes;
 pub use range_cache::RangeCache;
-pub use relations::{Link, RecordRef, RelationKind, RelationStore};
+pub use relations::{
+    End, Link, LinkChange, Linked, NewLinks, RecordRef, RelationKind, RelationStore,
+};
 pub(crate) use sql::Bind;
 pub(crate) use write::bump_generation;
 

@@ -18,9 +18,9 @@ pub async fn run(global: &Global, args: SeedArgs) -> Result<(), CommandError> {
         seed: args.seed,
         progress: !args.quiet,
     };
-    seed(&store, tenant.id, plan).await?;
+    let links = seed(&store, tenant.id, plan).await?;
     eprintln!(
-        "seeded tenant {name}: {} estates, {} addresses (seed {}) in {:.1} s",
+        "seeded tenant {name}: {} estates, {} addresses, {links} relations (seed {}) in {:.1} s",
         args.estates,
         args.addresses,
         args.seed,

@@ -3,6 +3,7 @@
 
 pub mod addresses;
 pub mod estates;
+pub mod relations;
 pub mod run;
 pub mod searchcriteria;
 pub mod settings;

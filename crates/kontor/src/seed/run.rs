@@ -36,13 +36,15 @@ fn bar(total: u64, what: &str, show: bool) -> ProgressBar {
     bar
 }
 
-/// Generates and writes the records. Estates, addresses and search criteria use separate
-/// random streams, so that adding addresses never changes the estates of the same seed.
-pub async fn run(store: &Store, tenant: TenantId, plan: Plan) -> Result<(), StoreError> {
+/// Generates and writes the records, then links them (`relations.rs`); answers the number
+/// of links. Estates, addresses and search criteria use separate random streams, so that
+/// adding addresses never changes the estates of the same seed.
+pub async fn run(store: &Store, tenant: TenantId, plan: Plan) -> Result<u64, StoreError> {
     let estate_fields = store.load_field_config(tenant, Module::ESTATE).await?;
     let mut rng = StdRng::seed_from_u64(plan.seed);
     let progress = bar(plan.estates, "estates", plan.progress);
     let mut done = 0;
+    let mut estate_ids = Vec::new();
     while done < plan.estates {
         let n = CHUNK.min(plan.estates - done);
         let docs: Vec<Map<String, Value>> = (0..n)
@@ -52,7 +54,7 @@ pub async fn run(store: &Store, tenant: TenantId, plan: Plan) -> Result<(), Stor
                 doc
             })
             .collect();
-        store.insert_records(tenant, Module::ESTATE, docs).await?;
+        estate_ids.extend(store.insert_records(tenant, Module::ESTATE, docs).await?);
         done += n;
         progress.inc(n);
     }
@@ -106,7 +108,9 @@ pub async fn run(store: &Store, tenant: TenantId, plan: Plan) -> Result<(), Stor
     }
     progress.finish();
     seed_criteria(store, tenant, &plan, &address_ids).await?;
-    store.optimize().await
+    let links = super::relations::link(store, tenant, &estate_ids, &address_ids).await?;
+    store.optimize().await?;
+    Ok(links)
 }
 
 /// Search criteria for a share of the addresses, each drawn from the seed.

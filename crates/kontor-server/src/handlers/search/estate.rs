@@ -2,7 +2,7 @@
 //! `filter` and `filterId` as `read estate` reads them.
 
 use kontor_proto::calls::read::{parse_filter, ReadParams};
-use kontor_proto::calls::relation::relation_type;
+use kontor_proto::calls::relation_types::RelationType;
 use kontor_proto::calls::search::GetParams;
 use kontor_proto::response::Meta;
 use kontor_proto::{ApiError, Data, Language, Record, RecordId};
@@ -124,8 +124,12 @@ async fn owners(store: &Store, ctx: &Ctx<'_>, ids: &[i64]) -> Result<Vec<(i64, S
     if ids.is_empty() {
         return Ok(Vec::new());
     }
-    let kind = RelationKind::parse(&relation_type(OWNER))
-        .map_err(|_| ApiError::new(kontor_proto::ErrorCode::UnknownErrorOccurred))?;
+    // Links are stored under the kind the table of relation types names, as the relation
+    // calls and the seed write them.
+    let kind = RelationType::by_name(OWNER)
+        .map(RelationType::stored_kind)
+        .and_then(|k| RelationKind::parse(k).ok())
+        .ok_or_else(|| ApiError::new(kontor_proto::ErrorCode::UnknownErrorOccurred))?;
     let links = store
         .children_of(ctx.tenant, &kind, ids)
         .await
