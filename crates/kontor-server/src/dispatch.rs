@@ -61,6 +61,11 @@ const CALLS: &[Row] = &[
     row(ActionVerb::Get, "search", handlers::search::get::handle),
     row(
         ActionVerb::Get,
+        "qualifiedsuitors",
+        handlers::qualifiedsuitors::get::handle,
+    ),
+    row(
+        ActionVerb::Get,
         "searchcriterias",
         handlers::searchcriterias::get::handle,
     ),

@@ -17,6 +17,7 @@ pub mod config;
 mod dispatch;
 mod handlers;
 mod listen;
+mod matching;
 pub mod modules;
 mod observe;
 mod read_cache;

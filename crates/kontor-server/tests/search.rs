@@ -543,9 +543,9 @@ async fn bad_input_is_refused_and_writes_nothing() -> TestResult {
         ),
         (
             "searchcriteria",
-            json!({"searchdata": {"range_plz": "52074"}}),
-            199,
-            "not supported yet",
+            json!({"searchdata": {"Zimmer": "4"}}),
+            141,
+            "Zimmer",
         ),
     ];
     for (resourceid, params, expected, message) in cases {

@@ -3,6 +3,7 @@
 pub mod actionkindtypes;
 pub mod agentslog;
 pub mod calendar;
+pub mod matching;
 pub mod params;
 pub mod read;
 pub mod relation;

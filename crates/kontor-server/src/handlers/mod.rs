@@ -9,6 +9,7 @@ pub(crate) mod filters;
 pub(crate) mod idsfromrelation;
 pub(crate) mod impressum;
 pub(crate) mod multiselectconfiguration;
+pub(crate) mod qualifiedsuitors;
 pub(crate) mod records;
 pub(crate) mod relation;
 pub(crate) mod search;

@@ -19,6 +19,7 @@
 //!
 //! Matching and ranking are the store's (`kontor_store::search`, docs/storage.md).
 
+use kontor_proto::calls::matching::CriteriaSearchParams;
 use kontor_proto::calls::params::Params;
 use kontor_proto::calls::search::GetParams;
 use kontor_proto::calls::CallParams;
@@ -33,8 +34,8 @@ use crate::modules::Pending;
 enum Searched {
     Address,
     Estate,
-    /// Search criteria that suit given values: a search of its own, of the search-criteria
-    /// module (`get search` with `searchdata`), not a quick search over an index.
+    /// Search criteria that suit given values (`searchdata`): a match of its own
+    /// (`criteria.rs`, `crate::matching`), not a quick search over an index.
     SearchCriteria,
 }
 
@@ -65,8 +66,9 @@ pub(crate) fn handle<'a>(
                 super::address::search(store, ctx, GetParams::parse(params)?).await
             }
             Searched::Estate => super::estate::search(store, ctx, GetParams::parse(params)?).await,
-            Searched::SearchCriteria => Err(ApiError::new(ErrorCode::NotImplemented)
-                .hint("get search with resource id searchcriteria is not supported yet")),
+            Searched::SearchCriteria => {
+                super::criteria::search(store, ctx, CriteriaSearchParams::parse(params)?).await
+            }
         }
     })
 }

@@ -1,6 +1,9 @@
-//! `get search`: the quick search of addresses and estates.
+//! `get search`: the quick search of addresses and estates, and the search for criteria
+//! that suit given values.
 
 mod address;
+mod criteria;
+pub(crate) use criteria::first_per_address;
 mod estate;
 pub(crate) mod get;
 mod query;
