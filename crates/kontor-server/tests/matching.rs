@@ -7,11 +7,10 @@ mod common;
 
 use std::collections::{BTreeMap, BTreeSet};
 
+use common::answers::{code, ids, make};
 use common::*;
 use kontor_proto::ActionVerb;
 use serde_json::{json, Map, Value};
-
-type Result<T> = std::result::Result<T, Box<dyn std::error::Error>>;
 
 /// Postcodes of the test and their centres (the postcode table's values, written out here so
 /// that the expected distances do not come from the code under test).
@@ -276,29 +275,6 @@ impl Probe {
         }
         json!({ "data": data })
     }
-}
-
-fn code(result: &Value) -> i64 {
-    result["status"]["errorcode"].as_i64().unwrap_or(-1)
-}
-
-fn made_id(result: &Value) -> Result<i64> {
-    assert_eq!(code(result), 0, "{result}");
-    Ok(result["data"]["records"][0]["id"].as_i64().ok_or("no id")?)
-}
-
-fn ids(result: &Value) -> Vec<i64> {
-    result["data"]["records"]
-        .as_array()
-        .map(|r| r.iter().filter_map(|r| r["id"].as_i64()).collect())
-        .unwrap_or_default()
-}
-
-async fn make(server: &TestServer, c: &Credentials, resource: &str, params: Value) -> Result<i64> {
-    let made = server
-        .call(c, ActionVerb::Create, resource, json!(""), params)
-        .await?;
-    made_id(&made)
 }
 
 #[tokio::test]

@@ -4,31 +4,13 @@
 
 mod common;
 
+use common::answers::{code, ids, make};
 use common::*;
 use kontor_proto::ActionVerb;
 use kontor_store::RecordStore;
 use serde_json::{json, Value};
 
 type Result<T> = std::result::Result<T, Box<dyn std::error::Error>>;
-
-fn code(result: &Value) -> i64 {
-    result["status"]["errorcode"].as_i64().unwrap_or(-1)
-}
-
-fn ids(result: &Value) -> Vec<i64> {
-    result["data"]["records"]
-        .as_array()
-        .map(|r| r.iter().filter_map(|r| r["id"].as_i64()).collect())
-        .unwrap_or_default()
-}
-
-async fn make(server: &TestServer, c: &Credentials, resource: &str, params: Value) -> Result<i64> {
-    let made = server
-        .call(c, ActionVerb::Create, resource, json!(""), params)
-        .await?;
-    assert_eq!(code(&made), 0, "{made}");
-    Ok(made["data"]["records"][0]["id"].as_i64().ok_or("no id")?)
-}
 
 async fn search(server: &TestServer, c: &Credentials, params: Value) -> Result<Value> {
     server

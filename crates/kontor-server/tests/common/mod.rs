@@ -2,6 +2,7 @@
 
 #![allow(dead_code)]
 
+pub mod answers;
 pub mod relations;
 
 use std::net::SocketAddr;
