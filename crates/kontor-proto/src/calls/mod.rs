@@ -5,6 +5,7 @@ pub mod agentslog;
 pub mod calendar;
 pub mod params;
 pub mod read;
+pub mod regions;
 pub mod relation;
 pub mod relation_types;
 pub mod search;
