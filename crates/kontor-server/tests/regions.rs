@@ -12,13 +12,9 @@ async fn get(
     resource: &str,
     params: Value,
 ) -> Result<Value, Box<dyn std::error::Error>> {
-    let json = server
-        .post(&envelope(
-            c,
-            vec![action_v2(c, ActionVerb::Get, resource, params)],
-        ))
-        .await?;
-    Ok(json["response"]["results"][0].clone())
+    server
+        .call(c, ActionVerb::Get, resource, json!(""), params)
+        .await
 }
 
 fn records(result: &Value) -> Vec<Value> {
