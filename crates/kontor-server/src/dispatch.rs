@@ -58,6 +58,12 @@ const CALLS: &[Row] = &[
         handlers::confignewaddressfields::get::handle,
     ),
     row(ActionVerb::Get, "filters", handlers::filters::get::handle),
+    row(ActionVerb::Get, "regions", handlers::regions::get::handle),
+    row(
+        ActionVerb::Get,
+        "regionsLiveSearch",
+        handlers::regionslivesearch::get::handle,
+    ),
     row(ActionVerb::Get, "search", handlers::search::get::handle),
     row(
         ActionVerb::Get,

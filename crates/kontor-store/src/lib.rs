@@ -16,6 +16,7 @@ pub mod geo;
 pub mod modules;
 mod pool_stats;
 pub mod records;
+pub mod regions;
 pub mod saved_filters;
 pub mod search;
 mod seed;

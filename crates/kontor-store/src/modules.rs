@@ -244,7 +244,7 @@ pub fn check_catalogs() -> Result<(), String> {
             return Err(e.clone());
         }
     }
-    Ok(())
+    crate::regions::check()
 }
 
 static ESTATE_CATALOG: LazyLock<Result<Catalog, String>> =

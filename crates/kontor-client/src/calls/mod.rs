@@ -10,6 +10,7 @@ mod call;
 pub mod estate;
 pub mod fields;
 mod read;
+pub mod regions;
 pub mod relation;
 pub mod searchcriteria;
 pub mod settings;

@@ -6,6 +6,7 @@ pub mod calendar;
 pub mod matching;
 pub mod params;
 pub mod read;
+pub mod regions;
 pub mod relation;
 pub mod relation_types;
 pub mod search;

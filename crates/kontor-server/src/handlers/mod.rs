@@ -11,13 +11,15 @@ pub(crate) mod impressum;
 pub(crate) mod multiselectconfiguration;
 pub(crate) mod qualifiedsuitors;
 pub(crate) mod records;
+pub(crate) mod regions;
+pub(crate) mod regionslivesearch;
 pub(crate) mod relation;
 pub(crate) mod search;
 pub(crate) mod searchcriteriafields;
 pub(crate) mod searchcriterias;
 pub(crate) mod settings;
 
-use kontor_proto::{ApiError, ErrorCode, ResourceId};
+use kontor_proto::{ApiError, ErrorCode, Language, ResourceId};
 use kontor_store::{ApiUserId, StoreError, TenantId};
 
 /// Who is asking, and about which resource id.
@@ -36,6 +38,15 @@ pub struct Ctx<'a> {
 pub(crate) fn store_error(e: StoreError) -> ApiError {
     tracing::error!(error = %e, "store error");
     ApiError::new(ErrorCode::UnknownErrorOccurred)
+}
+
+/// The `language` parameter of the configuration gets: German when absent or empty.
+pub(crate) fn language_param(code: Option<&str>) -> Result<Language, ApiError> {
+    match code {
+        None | Some("") => Ok(Language::DEU),
+        Some(code) => Language::parse(code)
+            .ok_or_else(|| ApiError::with_detail(ErrorCode::InvalidLanguage, code)),
+    }
 }
 
 /// `{"success":"success"}`, the elements of modify, delete and do results.

@@ -19,7 +19,7 @@ use kontor_proto::calls::actionkindtypes::LabelMap;
 use kontor_proto::calls::params::Params;
 use kontor_proto::calls::searchcriteria::FieldsParams;
 use kontor_proto::calls::CallParams;
-use kontor_proto::{ApiError, Data, ErrorCode, Language, Record, RecordId};
+use kontor_proto::{Data, Language, Record, RecordId};
 use kontor_store::fields::{FieldDef, FieldType};
 use kontor_store::{FieldStore, Module, Store};
 use serde::Serialize;
@@ -77,11 +77,7 @@ pub(crate) fn handle<'a>(
 ) -> Pending<'a, Data> {
     Box::pin(async move {
         let p = FieldsParams::parse(params)?;
-        let lang = match p.language.as_deref() {
-            None | Some("") => Language::DEU,
-            Some(code) => Language::parse(code)
-                .ok_or_else(|| ApiError::with_detail(ErrorCode::InvalidLanguage, code))?,
-        };
+        let lang = crate::handlers::language_param(p.language.as_deref())?;
         let config = store
             .field_config(ctx.tenant, Module::SEARCHCRITERIA)
             .await

@@ -1,0 +1,3 @@
+//! `regionsLiveSearch`: regions by the start of their name, for address completion.
+
+pub(crate) mod get;
