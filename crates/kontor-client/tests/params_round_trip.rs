@@ -5,8 +5,8 @@
 use std::fmt::Debug;
 
 use kontor_client::calls::{
-    actionkindtypes, address, agentslog, appointment, estate, regions, relation, searchcriteria,
-    settings, task, upload, Call, Scalar,
+    actionkindtypes, address, agentslog, appointment, estate, regions, relation, search,
+    searchcriteria, settings, task, upload, Call, Scalar,
 };
 use kontor_client::{Action, Language};
 use kontor_proto::calls::read::{FilterOp, GeoRange, ReadParams};
@@ -30,6 +30,14 @@ fn round_trip<P: CallParams + PartialEq + Debug + Clone>(call: Call<P>) -> TestR
 fn every_builder_round_trips_through_the_servers_parser() -> TestResult {
     round_trip(actionkindtypes::get())?;
     round_trip(regions::get())?;
+    round_trip(search::addresses("Müller 0241").with_contact_data())?;
+    round_trip(
+        search::estates("Aachen")
+            .limit(5)
+            .offset(10)
+            .sort("ort", true)
+            .filter_id(3),
+    )?;
     round_trip(regions::get().language(Language::ENG))?;
     round_trip(regions::live_search("Köln").language(Language::ENG))?;
     round_trip(

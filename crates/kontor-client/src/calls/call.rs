@@ -12,7 +12,8 @@ use crate::Action;
 pub struct Call<P> {
     verb: ActionVerb,
     resourcetype: &'static str,
-    resourceid: Option<i64>,
+    /// A record id, or a sub-selector such as `address` for `get search`.
+    resourceid: Option<String>,
     params: P,
 }
 
@@ -29,7 +30,13 @@ impl<P> Call<P> {
     /// The record the action is about (`resourceid`); a read of one record ignores the
     /// filter.
     pub fn id(mut self, id: i64) -> Self {
-        self.resourceid = Some(id);
+        self.resourceid = Some(id.to_string());
+        self
+    }
+
+    /// A resource id that is not a record id (`get search`'s `address`, `estate`).
+    pub(crate) fn on(mut self, resource: &str) -> Self {
+        self.resourceid = Some(resource.to_string());
         self
     }
 

@@ -12,6 +12,7 @@ pub mod fields;
 mod read;
 pub mod regions;
 pub mod relation;
+pub mod search;
 pub mod searchcriteria;
 pub mod settings;
 pub mod task;
