@@ -40,21 +40,7 @@ async fn read_one(
         Reads::Read => json!({ "data": data }),
         Reads::SearchCriterias => json!({"mode": "searchcriteria", "ids": [id]}),
     };
-    call(server, c, verb, resource, resourceid, params).await
-}
-
-async fn call(
-    server: &TestServer,
-    c: &Credentials,
-    verb: ActionVerb,
-    resource: &str,
-    resourceid: Value,
-    params: Value,
-) -> Result<Value, Box<dyn std::error::Error>> {
-    let mut action = action_v2(c, verb, resource, params);
-    action["resourceid"] = resourceid;
-    let json = server.post(&envelope(c, vec![action])).await?;
-    Ok(json["response"]["results"][0].clone())
+    server.call(c, verb, resource, resourceid, params).await
 }
 
 fn code(result: &Value) -> i64 {
@@ -131,15 +117,9 @@ async fn read(
     params: Value,
 ) -> Result<Value, Box<dyn std::error::Error>> {
     let (verb, resource, _) = spec.reader(None);
-    let result = call(
-        server,
-        c,
-        verb,
-        resource,
-        json!(""),
-        spec.read_params(params),
-    )
-    .await?;
+    let result = server
+        .call(c, verb, resource, json!(""), spec.read_params(params))
+        .await?;
     assert_eq!(code(&result), 0, "{}: {result}", spec.resource);
     Ok(result)
 }
@@ -151,15 +131,15 @@ async fn conformance(server: &TestServer, spec: &Spec) -> TestResult {
     let owner = match spec.reads {
         Reads::Read => 0,
         Reads::SearchCriterias => {
-            let made = call(
-                server,
-                &c,
-                ActionVerb::Create,
-                "address",
-                json!(""),
-                json!({"Name": "Eigentümer"}),
-            )
-            .await?;
+            let made = server
+                .call(
+                    &c,
+                    ActionVerb::Create,
+                    "address",
+                    json!(""),
+                    json!({"Name": "Eigentümer"}),
+                )
+                .await?;
             made["data"]["records"][0]["id"]
                 .as_i64()
                 .ok_or("no owner")?
@@ -254,15 +234,15 @@ async fn conformance(server: &TestServer, spec: &Spec) -> TestResult {
 
     // A modify changes what it names and nothing else; an unknown record is refused.
     let target = made[3].id;
-    let changed = call(
-        server,
-        &c,
-        ActionVerb::Modify,
-        spec.resource,
-        json!(target),
-        spec.write(json!({ spec.number: 999 })),
-    )
-    .await?;
+    let changed = server
+        .call(
+            &c,
+            ActionVerb::Modify,
+            spec.resource,
+            json!(target),
+            spec.write(json!({ spec.number: 999 })),
+        )
+        .await?;
     assert_eq!(code(&changed), 0, "{changed}");
     made[3].number = 999.0;
     let one = read_one(server, &c, spec, target, &data).await?;
@@ -277,15 +257,15 @@ async fn conformance(server: &TestServer, spec: &Spec) -> TestResult {
         &json!(made[3].text),
         "{one}"
     );
-    let missing = call(
-        server,
-        &c,
-        ActionVerb::Modify,
-        spec.resource,
-        json!(987_654),
-        spec.write(json!({ spec.number: 1 })),
-    )
-    .await?;
+    let missing = server
+        .call(
+            &c,
+            ActionVerb::Modify,
+            spec.resource,
+            json!(987_654),
+            spec.write(json!({ spec.number: 1 })),
+        )
+        .await?;
     assert_eq!(
         code(&missing),
         i64::from(spec.module.unknown_record.code()),
@@ -293,30 +273,30 @@ async fn conformance(server: &TestServer, spec: &Spec) -> TestResult {
     );
 
     // Bad input gets its error, never errorcode 1, and changes nothing.
-    let unknown = call(
-        server,
-        &c,
-        ActionVerb::Create,
-        spec.resource,
-        json!(""),
-        spec.create(json!({"nope": 1}), owner),
-    )
-    .await?;
+    let unknown = server
+        .call(
+            &c,
+            ActionVerb::Create,
+            spec.resource,
+            json!(""),
+            spec.create(json!({"nope": 1}), owner),
+        )
+        .await?;
     assert_eq!(
         code(&unknown),
         i64::from(spec.module.unknown_field.code()),
         "{unknown}"
     );
     let (verb, resource, _) = spec.reader(None);
-    let bad_filter = call(
-        server,
-        &c,
-        verb,
-        resource,
-        json!(""),
-        spec.read_params(json!({"filter": {spec.number: [{"op": "like", "val": "%1"}]}})),
-    )
-    .await?;
+    let bad_filter = server
+        .call(
+            &c,
+            verb,
+            resource,
+            json!(""),
+            spec.read_params(json!({"filter": {spec.number: [{"op": "like", "val": "%1"}]}})),
+        )
+        .await?;
     assert_ne!(code(&bad_filter), 0, "{bad_filter}");
 
     // Relations: links in the order made; a deleted record takes its links with it.
@@ -346,15 +326,15 @@ async fn conformance(server: &TestServer, spec: &Spec) -> TestResult {
     );
 
     // Delete, where the module offers it; elsewhere the API's own refusal.
-    let deleted = call(
-        server,
-        &c,
-        ActionVerb::Delete,
-        spec.resource,
-        json!(made[2].id),
-        json!({}),
-    )
-    .await?;
+    let deleted = server
+        .call(
+            &c,
+            ActionVerb::Delete,
+            spec.resource,
+            json!(made[2].id),
+            json!({}),
+        )
+        .await?;
     if spec.delete {
         assert_eq!(code(&deleted), 0, "{deleted}");
         let after = read(server, &c, spec, json!({"data": data})).await?;
@@ -366,15 +346,15 @@ async fn conformance(server: &TestServer, spec: &Spec) -> TestResult {
             links.iter().map(|l| l.child).collect::<Vec<_>>(),
             [made[1].id]
         );
-        let again = call(
-            server,
-            &c,
-            ActionVerb::Delete,
-            spec.resource,
-            json!(made[2].id),
-            json!({}),
-        )
-        .await?;
+        let again = server
+            .call(
+                &c,
+                ActionVerb::Delete,
+                spec.resource,
+                json!(made[2].id),
+                json!({}),
+            )
+            .await?;
         assert_eq!(code(&again), i64::from(spec.module.unknown_record.code()));
     } else {
         assert_eq!(code(&deleted), 23, "{deleted}");
@@ -408,25 +388,25 @@ async fn a_module_of_nothing_but_its_definition_conforms() -> TestResult {
     conformance(&server, &SPECS[2]).await?;
     // Its system fields are stamped and cannot be written.
     let c = server.tenant("stamps", 's').await?;
-    let made = call(
-        &server,
-        &c,
-        ActionVerb::Create,
-        "demo",
-        json!(""),
-        json!({"data": {"titel": "x", "art": "b"}}),
-    )
-    .await?;
+    let made = server
+        .call(
+            &c,
+            ActionVerb::Create,
+            "demo",
+            json!(""),
+            json!({"data": {"titel": "x", "art": "b"}}),
+        )
+        .await?;
     let id = made["data"]["records"][0]["id"].clone();
-    let one = call(
-        &server,
-        &c,
-        ActionVerb::Read,
-        "demo",
-        id,
-        json!({"data": ["erstellt", "geaendert", "art"]}),
-    )
-    .await?;
+    let one = server
+        .call(
+            &c,
+            ActionVerb::Read,
+            "demo",
+            id,
+            json!({"data": ["erstellt", "geaendert", "art"]}),
+        )
+        .await?;
     let elements = &one["data"]["records"][0]["elements"];
     assert_eq!(
         elements["erstellt"].as_str().map(str::len),
@@ -439,28 +419,22 @@ async fn a_module_of_nothing_but_its_definition_conforms() -> TestResult {
         "{one}"
     );
     assert_eq!(elements["art"], "b");
-    let refused = call(
-        &server,
-        &c,
-        ActionVerb::Create,
-        "demo",
-        json!(""),
-        json!({"data": {"erstellt": "2020-01-01"}}),
-    )
-    .await?;
+    let refused = server
+        .call(
+            &c,
+            ActionVerb::Create,
+            "demo",
+            json!(""),
+            json!({"data": {"erstellt": "2020-01-01"}}),
+        )
+        .await?;
     assert_eq!(code(&refused), 144, "{refused}");
     // Not served by a standard server.
     let standard = TestServer::start().await?;
     let c = standard.tenant("plain", 'p').await?;
-    let unknown = call(
-        &standard,
-        &c,
-        ActionVerb::Read,
-        "demo",
-        json!(""),
-        json!({}),
-    )
-    .await?;
+    let unknown = standard
+        .call(&c, ActionVerb::Read, "demo", json!(""), json!({}))
+        .await?;
     assert_eq!(code(&unknown), 25, "{unknown}");
     Ok(())
 }
